@@ -7,7 +7,8 @@ package org.memoscope.theory;
  * 2007), for n, d -&gt; infinity at load gamma = n/d:
  * <pre>
  *   threshold          gamma_c = 1 / beta^2
- *   Q = (v . u)^2      0 if gamma &lt;= 1/beta^2, else (1 - 1/(gamma beta^2)) / (1 + 1/(gamma beta))
+ *   Q = (v . u)^2      0 if gamma &lt;= 1/beta^2,
+ *                      else (1 - 1/(gamma beta^2)) / (1 + 1/(gamma beta))
  *   top eigenvalue     (1 + beta)(1 + 1/(gamma beta)) above threshold, else the bulk edge
  *                      (1 + 1/sqrt gamma)^2
  * </pre>

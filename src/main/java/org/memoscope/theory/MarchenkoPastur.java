@@ -18,8 +18,8 @@ package org.memoscope.theory;
  * </pre>
  * The complementary parameter {@code 1 - k^2 = ((1 - sqrt c)/(1 + sqrt c))^2} is passed to
  * the elliptic integrals directly, so the product (1 - sqrt c)^2 K stays accurate (and
- * tends to 0) as c -&gt; 1. For c &gt; 1 the non-zero eigenvalues of S are those of the n x n Gram matrix, which
- * gives {@code E_c sqrt(lambda) = c^(-1/2) E_{1/c} sqrt(lambda)}.
+ * tends to 0) as c -&gt; 1. For c &gt; 1 the non-zero eigenvalues of S are those of the
+ * n x n Gram matrix, which gives {@code E_c sqrt(lambda) = c^(-1/2) E_{1/c} sqrt(lambda)}.
  *
  * <p>Convergence of two models trained on independent data (theory note, §4.1):
  * {@code q(gamma) = (E sqrt lambda)^2} with {@code c = 1/gamma}, so

@@ -17,7 +17,8 @@ class BbpTransitionTest {
 
     @Test
     void recoveryByHand() {
-        // Hand-computed from (1 - 1/(gamma beta^2)) / (1 + 1/(gamma beta)); a few roundings: 1e-15.
+        // Hand-computed from (1 - 1/(gamma beta^2)) / (1 + 1/(gamma beta));
+        // a few roundings: 1e-15.
         assertEquals(1.0 / 3, BbpTransition.latentRecovery(2, 1), 1e-15);
         assertEquals(0.5, BbpTransition.latentRecovery(1, 2), 1e-15);
         assertEquals(0.4, BbpTransition.latentRecovery(8, 0.5), 1e-15);
