@@ -18,10 +18,14 @@ import org.memoscope.model.Estimate;
 import org.memoscope.model.ExplorerParameters;
 import org.memoscope.model.SimulationCurve;
 import org.memoscope.model.SimulationPoint;
+import org.memoscope.theory.BbpTransition;
+import org.memoscope.theory.MarchenkoPastur;
+import org.memoscope.theory.Memorisation;
 
 /**
- * The simulation against the asymptotic theory ({@link TheoryReference}) and its
- * contract: determinism, cancellation, the load limit of curves.
+ * The simulation against the theory ({@link MarchenkoPastur}, {@link BbpTransition},
+ * {@link Memorisation}) and its contract: determinism, cancellation, the load limit
+ * of curves.
  *
  * <p>Tolerances. A mean over draws is compared within 4 of its standard errors
  * (a two-sided 4-sigma band: a correct simulation fails it with probability about
@@ -29,6 +33,8 @@ import org.memoscope.model.SimulationPoint;
  * standard error does not cover. For q that bias is O(1/d): the spikes shift
  * normalised traces by {@code sum beta / d}, and the mean of a cosine differs from
  * the ratio of mean traces by O(1/d); the allowance is {@code (1 + sum beta) / d}.
+ * For m the allowance is the stated accuracy of {@link Memorisation#finiteDimension},
+ * 1.5% for d &gt;= 200.
  * All runs are seeded, so each check is a fixed computation.
  */
 class LinearModelExperimentTest {
@@ -37,6 +43,8 @@ class LinearModelExperimentTest {
             .withSeedCount(64).withRepetitions(2).withSeed(2024);
     /** One strong spike (threshold gamma = 1/4) and one weak one (threshold 4). */
     private static final double[] STRONG_AND_WEAK = {2.0, 0.5};
+    /** Relative accuracy of the finite-d memorisation approximation at d &gt;= 200. */
+    private static final double MEMORISATION_ACCURACY = 0.015;
 
     /**
      * beta = (2, 0.5) at d = 1000 (d = 500 for gamma = 2, where d = 1000 would need a
@@ -52,10 +60,12 @@ class LinearModelExperimentTest {
         SimulationPoint point = LinearModelExperiment.measure(parameters, loadRatio,
                 JobContext.NONE);
 
-        double expected = TheoryReference.convergence(loadRatio, 0);
+        double expected = MarchenkoPastur.convergence(loadRatio, 0);
         double bias = (1 + 2.0 + 0.5) / dimension;
         assertWithin(expected, point.convergence(), bias);
         assertWithin(expected, point.convergenceTrace(), bias);
+        double memorisation = Memorisation.finiteDimension(point.sampleCount(), dimension, 0);
+        assertWithin(memorisation, point.memorisation(), MEMORISATION_ACCURACY * memorisation);
 
         // Above threshold Q fluctuates by O(1/sqrt(d)) per fit and its finite-d bias is
         // of that order at most: allowance 0.03 ~ 1/sqrt(1000) (0.045 ~ 1/sqrt(500)).
@@ -64,7 +74,7 @@ class LinearModelExperimentTest {
         // |gamma - 1/beta^2| ~ d^(-1/3)); gamma = 0.1 and gamma <= 2 are far from 1/4
         // and 4, and 0.05 is many times the 1/d scale yet far below recovered values.
         if (loadRatio >= 0.5) {
-            assertWithin(TheoryReference.latentRecovery(loadRatio, 2.0),
+            assertWithin(BbpTransition.latentRecovery(loadRatio, 2.0),
                     point.latentRecovery(0), 1 / Math.sqrt(dimension));
         } else if (loadRatio <= 0.1) {
             assertTrue(point.latentRecovery(0).mean() < 0.05, "strong spike below threshold");
@@ -80,7 +90,7 @@ class LinearModelExperimentTest {
         SimulationPoint point = LinearModelExperiment.measure(parameters, 12, JobContext.NONE);
 
         // Allowance 0.05 ~ 1/sqrt(400), the per-fit fluctuation scale of Q at d = 400.
-        assertWithin(TheoryReference.latentRecovery(12, 0.5), point.latentRecovery(0), 0.05);
+        assertWithin(BbpTransition.latentRecovery(12, 0.5), point.latentRecovery(0), 0.05);
         assertTrue(point.latentRecovery(0).mean() > 0.4, "weak spike recovered");
     }
 
@@ -101,7 +111,7 @@ class LinearModelExperimentTest {
         assertTrue(with.latentRecovery(0).mean() > 0.3, "the spike itself is visible in Q");
     }
 
-    /** A ridge raises q (to its ridge theory value) and lowers m. */
+    /** A ridge raises q and lowers m, to their ridge theory values. */
     @Test
     void ridgeRaisesConvergenceAndLowersMemorisation() {
         ExplorerParameters plain = BASE.withDimension(300).withSpikeStrengths(new double[] {1});
@@ -115,7 +125,9 @@ class LinearModelExperimentTest {
         double mGap = 4 * Math.hypot(without.memorisation().standardError(),
                 with.memorisation().standardError());
         assertTrue(with.memorisation().mean() < without.memorisation().mean() - mGap);
-        assertWithin(TheoryReference.convergence(0.3, 0.5), with.convergence(), 2.0 / 300);
+        assertWithin(MarchenkoPastur.convergence(0.3, 0.5), with.convergence(), 2.0 / 300);
+        double memorisation = Memorisation.finiteDimension(90, 300, 0.5);
+        assertWithin(memorisation, with.memorisation(), MEMORISATION_ACCURACY * memorisation);
         // A ridge does not move eigenvectors: Q is unchanged, draw for draw.
         assertEquals(without.latentRecovery(0), with.latentRecovery(0));
     }
