@@ -18,8 +18,9 @@ final class ModelOptions {
     static final int MAX_DIMENSION = 100_000;
     /** Simulation fits d-dimensional covariances: beyond this it is too slow to wait for. */
     static final int MAX_SIMULATED_DIMENSION = 4000;
-    static final double MAX_SPIKE_STRENGTH = 1000;
-    static final double MAX_RIDGE = 1e6;
+    /** Theory and chart are checked for beta up to 10 (thresholds down to 0.01). */
+    static final double MAX_SPIKE_STRENGTH = 10;
+    static final double MAX_RIDGE = 10;
     static final int MAX_SEEDS = 100_000;
     static final int MAX_REPETITIONS = 1000;
 
@@ -51,7 +52,7 @@ final class ModelOptions {
     @Option(names = "--beta", order = 11, paramLabel = "<beta>[,<beta>...]", defaultValue = "1",
             description = "Spike strengths beta_k: variance added along latent factor k, in "
                     + "units of the unit noise variance; 1 to 5 comma-separated values, "
-                    + "each 0..1000. Spike k is recovered above the load 1/beta_k^2. "
+                    + "each 0..10. Spike k is recovered above the load 1/beta_k^2. "
                     + "Default: ${DEFAULT-VALUE}.")
     void setSpikeStrengths(String text) {
         spikeStrengths = OptionValues.reals(spec, "--beta", text, 1,
@@ -60,7 +61,7 @@ final class ModelOptions {
 
     @Option(names = "--lambda", order = 12, paramLabel = "<lambda>", defaultValue = "0",
             description = "Ridge lambda added to the learnt covariance, in units of the data "
-                    + "variance (which is 1 per coordinate), 0..1e6. "
+                    + "variance (which is 1 per coordinate), 0..10. "
                     + "Default: ${DEFAULT-VALUE}.")
     void setRidge(String text) {
         ridge = OptionValues.real(spec, "--lambda", text, 0, MAX_RIDGE, "");
