@@ -126,6 +126,7 @@ class LinearModelExperimentTest {
                 with.memorisation().standardError());
         assertTrue(with.memorisation().mean() < without.memorisation().mean() - mGap);
         assertWithin(MarchenkoPastur.convergence(0.3, 0.5), with.convergence(), 2.0 / 300);
+        assertWithin(MarchenkoPastur.convergence(0.3, 0.5), with.convergenceTrace(), 2.0 / 300);
         double memorisation = Memorisation.finiteDimension(90, 300, 0.5);
         assertWithin(memorisation, with.memorisation(), MEMORISATION_ACCURACY * memorisation);
         // A ridge does not move eigenvectors: Q is unchanged, draw for draw.
