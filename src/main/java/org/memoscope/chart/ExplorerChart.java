@@ -79,7 +79,8 @@ public final class ExplorerChart {
         LogAxis loadAxis = new LogAxis("load  γ = n / d");
         loadAxis.setBase(10);
         loadAxis.setSmallestValue(1e-4);
-        loadAxis.setRange(MIN_LOAD, MAX_LOAD);
+        // A little room beyond the slider's range, so edge points and tick labels show whole.
+        loadAxis.setRange(MIN_LOAD / 1.35, MAX_LOAD * 1.35);
         loadAxis.setTickUnit(new NumberTickUnit(1.0));
         loadAxis.setNumberFormatOverride(new LoadFormat());
         loadAxis.setMinorTickMarksVisible(true);
@@ -109,6 +110,7 @@ public final class ExplorerChart {
 
         chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
+        chart.setPadding(new RectangleInsets(8, 8, 4, 16));
         chart.getLegend().setPosition(RectangleEdge.BOTTOM);
         chart.getLegend().setFrame(org.jfree.chart.block.BlockBorder.NONE);
         applyStyle();
