@@ -221,6 +221,7 @@ final class ExplorerView {
         model.cursorSimulationProperty().addListener((obs, old, now) -> showReadout());
         status.textProperty().bind(model.statusProperty());
         progress.visibleProperty().bind(model.simulatingProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
         progress.progressProperty().bind(model.simulationProgressProperty());
 
         chart.showTheory(model.theoryProperty().get());
@@ -264,7 +265,8 @@ final class ExplorerView {
         addRow(row++, "readout-q", new Label("q  convergence"),
                 value(theory.convergence()), estimate(sim == null ? null : sim.convergence()));
         addRow(row++, "readout-q-trace", new Label("q  trace form"),
-                new Label("—"), estimate(sim == null ? null : sim.convergenceTrace()));
+                value(theory.convergence()),
+                estimate(sim == null ? null : sim.convergenceTrace()));
         addRow(row++, "readout-m", new Label("m  memorisation"),
                 value(theory.memorisation()), estimate(sim == null ? null : sim.memorisation()));
         double[] recovery = theory.latentRecovery();
