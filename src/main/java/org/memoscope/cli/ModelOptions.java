@@ -1,0 +1,111 @@
+package org.memoscope.cli;
+
+import org.memoscope.model.ExplorerParameters;
+
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The options that define the spiked linear model and its simulation, shared by
+ * every command that computes curves: dimension, spike strengths, ridge, seeds
+ * and whether to simulate. Each value is checked against its range as it is
+ * parsed; {@link #validate()} adds the checks that involve several options.
+ */
+final class ModelOptions {
+
+    static final int MIN_DIMENSION = 2;
+    static final int MAX_DIMENSION = 100_000;
+    /** Simulation fits d-dimensional covariances: beyond this it is too slow to wait for. */
+    static final int MAX_SIMULATED_DIMENSION = 4000;
+    static final double MAX_SPIKE_STRENGTH = 1000;
+    static final double MAX_RIDGE = 1e6;
+    static final int MAX_SEEDS = 100_000;
+    static final int MAX_REPETITIONS = 1000;
+
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec spec;
+
+    private int dimension;
+    private double[] spikeStrengths;
+    private double ridge;
+    private int seedCount;
+    private int repetitions;
+    private long seed;
+
+    @Option(names = "--simulate", order = 20,
+            description = "Also run the finite-size simulation (two linear models on disjoint "
+                    + "training sets, shared seeds). Needs --dimension <= 4000.")
+    private boolean simulate;
+
+    @Option(names = {"-d", "--dimension"}, order = 10,
+            paramLabel = "<d>", defaultValue = "500",
+            description = "Data dimension d (coordinates per sample, a count), 2..100000; "
+                    + "at most 4000 with --simulate. The theory's memorisation curve "
+                    + "uses it as well. Default: ${DEFAULT-VALUE}.")
+    void setDimension(String text) {
+        dimension = OptionValues.integer(spec, "--dimension", text, MIN_DIMENSION,
+                MAX_DIMENSION, "");
+    }
+
+    @Option(names = "--beta", order = 11, paramLabel = "<beta>[,<beta>...]", defaultValue = "1",
+            description = "Spike strengths beta_k: variance added along latent factor k, in "
+                    + "units of the unit noise variance; 1 to 5 comma-separated values, "
+                    + "each 0..1000. Spike k is recovered above the load 1/beta_k^2. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    void setSpikeStrengths(String text) {
+        spikeStrengths = OptionValues.reals(spec, "--beta", text, 1,
+                ExplorerParameters.MAX_SPIKES, 0, MAX_SPIKE_STRENGTH);
+    }
+
+    @Option(names = "--lambda", order = 12, paramLabel = "<lambda>", defaultValue = "0",
+            description = "Ridge lambda added to the learnt covariance, in units of the data "
+                    + "variance (which is 1 per coordinate), 0..1e6. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    void setRidge(String text) {
+        ridge = OptionValues.real(spec, "--lambda", text, 0, MAX_RIDGE, "");
+    }
+
+    @Option(names = "--seeds", order = 21, paramLabel = "<count>", defaultValue = "64",
+            description = "Simulation: seeds z sampled per pair of models (a count), "
+                    + "1..100000. Default: ${DEFAULT-VALUE}.")
+    void setSeedCount(String text) {
+        seedCount = OptionValues.integer(spec, "--seeds", text, 1, MAX_SEEDS, "");
+    }
+
+    @Option(names = "--repetitions", order = 22,
+            paramLabel = "<count>", defaultValue = "2",
+            description = "Simulation: independent pairs of training sets per point "
+                    + "(a count), 1..1000. Default: ${DEFAULT-VALUE}.")
+    void setRepetitions(String text) {
+        repetitions = OptionValues.integer(spec, "--repetitions", text, 1, MAX_REPETITIONS,
+                "");
+    }
+
+    @Option(names = "--seed", order = 23, paramLabel = "<seed>", defaultValue = "1",
+            description = "Simulation: root seed of every random draw, any 64-bit integer; "
+                    + "the same seed gives the same numbers. Default: ${DEFAULT-VALUE}.")
+    void setSeed(String text) {
+        seed = OptionValues.anyLong(spec, "--seed", text);
+    }
+
+    /** Whether {@code --simulate} was given. */
+    boolean simulate() {
+        return simulate;
+    }
+
+    /** Checks that involve more than one of these options. */
+    void validate() {
+        if (simulate && dimension > MAX_SIMULATED_DIMENSION) {
+            throw OptionValues.usage(spec, "--dimension must be an integer in "
+                    + MIN_DIMENSION + ".." + MAX_SIMULATED_DIMENSION
+                    + " with --simulate, got '" + dimension + "'");
+        }
+    }
+
+    /** The model these options describe, with the cursor at {@code loadRatio}. */
+    ExplorerParameters parameters(double loadRatio) {
+        return new ExplorerParameters(loadRatio, dimension, spikeStrengths, ridge, seedCount,
+                repetitions, seed);
+    }
+}

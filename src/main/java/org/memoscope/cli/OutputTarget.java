@@ -1,0 +1,119 @@
+package org.memoscope.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+import org.memoscope.io.AtomicFiles;
+
+/**
+ * Where a command's result goes: standard output for {@code -}, otherwise a file
+ * replaced atomically, so a failed run leaves no partial file and an existing file
+ * untouched. Failures become {@link CliFailure}s reading
+ * {@code cannot write <path>: <reason>}.
+ */
+final class OutputTarget {
+
+    /** The name that stands for standard output. */
+    static final String STANDARD_OUTPUT = "-";
+
+    private final String name;
+    private final Path path;
+
+    private OutputTarget(String name, Path path) {
+        this.name = name;
+        this.path = path;
+    }
+
+    /** The target named on the command line; the name is not checked yet. */
+    static OutputTarget named(String name) {
+        if (name.equals(STANDARD_OUTPUT)) {
+            return new OutputTarget(name, null);
+        }
+        try {
+            return new OutputTarget(name, Path.of(name));
+        } catch (InvalidPathException invalid) {
+            throw new CliFailure(cannotWrite(name, "not a valid path"), invalid);
+        }
+    }
+
+    boolean isStandardOutput() {
+        return path == null;
+    }
+
+    /**
+     * Fails early, before any computing, when the file plainly cannot be written:
+     * a missing directory, a directory in the way, a regular file where a directory
+     * should be. The write itself may still fail later, and is reported alike.
+     */
+    void checkWritable() {
+        if (path == null) {
+            return;
+        }
+        Path absolute = path.toAbsolutePath();
+        if (Files.isDirectory(absolute)) {
+            throw new CliFailure(cannotWrite(name, "is a directory"), null);
+        }
+        Path directory = absolute.getParent();
+        if (directory == null) {
+            throw new CliFailure(cannotWrite(name, "not a file path"), null);
+        }
+        for (Path ancestor = directory; ancestor != null; ancestor = ancestor.getParent()) {
+            if (Files.isDirectory(ancestor)) {
+                break;
+            }
+            if (Files.exists(ancestor)) {
+                throw new CliFailure(cannotWrite(name, ancestor + " is not a directory"), null);
+            }
+        }
+        if (!Files.isDirectory(directory)) {
+            throw new CliFailure(cannotWrite(name, "no such directory " + directory), null);
+        }
+        if (!Files.isWritable(directory)) {
+            throw new CliFailure(cannotWrite(name, "permission denied"), null);
+        }
+    }
+
+    /** Writes {@code bytes} in one piece to standard output or atomically to the file. */
+    void write(byte[] bytes, PrintStream out) {
+        if (path == null) {
+            out.write(bytes, 0, bytes.length);
+            out.flush();
+            if (out.checkError()) {
+                throw new CliFailure(cannotWrite("standard output", "write error"), null);
+            }
+            return;
+        }
+        try {
+            AtomicFiles.write(path, bytes);
+        } catch (IOException failure) {
+            throw new CliFailure(cannotWrite(name, reason(failure)), failure);
+        }
+    }
+
+    private static String cannotWrite(String name, String reason) {
+        return "cannot write " + name + ": " + reason;
+    }
+
+    /** A short human reason for an I/O failure, without the path repeated. */
+    static String reason(IOException failure) {
+        if (failure instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (failure instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (failure instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
+            return fileSystem.getReason();
+        }
+        String message = failure.getMessage();
+        return message == null || message.isBlank()
+                ? failure.getClass().getSimpleName()
+                : message.replaceAll("\\s+", " ").strip();
+    }
+}
