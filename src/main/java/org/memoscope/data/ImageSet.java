@@ -150,6 +150,11 @@ public final class ImageSet {
         return pixels.clone();
     }
 
+    /** The internal array itself, for read-only use by this package's numerics. */
+    double[] sharedPixels() {
+        return pixels;
+    }
+
     /** The images as new vectors, one per row: an n x d array. */
     public double[][] toVectors() {
         double[][] vectors = new double[count][];
