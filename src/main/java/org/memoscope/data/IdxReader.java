@@ -139,7 +139,8 @@ public final class IdxReader {
         if (bytes > memoryBudget) {
             throw new DataLoadException(file, shape + " would need " + formatBytes(bytes)
                     + " of memory, over the budget of " + formatBytes(memoryBudget)
-                    + " (a quarter of the maximum heap by default)");
+                    + (memoryBudget == defaultMemoryBudget()
+                            ? " (a quarter of the maximum heap; a larger -Xmx raises it)" : ""));
         }
         if (values > MAX_ARRAY_LENGTH) {
             throw new DataLoadException(file, shape + " are " + (long) values
