@@ -54,7 +54,7 @@ public final class PowerLawField {
     /**
      * A field on a {@code side x side} grid with spectral exponent {@code alpha}.
      *
-     * @throws IllegalArgumentException unless 8 <= side <= 64 and 0 <= alpha <= 4
+     * @throws IllegalArgumentException unless {@code 8 <= side <= 64} and {@code 0 <= alpha <= 4}
      */
     public PowerLawField(int side, double alpha) {
         if (side < MIN_SIDE || side > MAX_SIDE) {

@@ -11,8 +11,8 @@ import java.util.SplittableRandom;
  * is 1 ({@code tau(Sigma) = 1}); alpha = 0 gives the identity.
  *
  * <p>Spikes. Strengths {@code beta_1..beta_r >= 0} are added to the top r bulk eigenvalues,
- * {@code lambda_k = mu_k + beta_k} for k <= r and {@code lambda_j = mu_j} otherwise, without
- * renormalising. With alpha = 0 this is exactly the spiked model
+ * {@code lambda_k = mu_k + beta_k} for {@code k <= r} and {@code lambda_j = mu_j} otherwise,
+ * without renormalising. With alpha = 0 this is exactly the spiked model
  * {@code Sigma = I + sum_k beta_k v_k v_k^T} of the theory, whose normalised trace is
  * {@code 1 + sum_k beta_k / d}, an O(1/d) change.
  *
@@ -39,8 +39,9 @@ public final class PowerLawSpectrum {
      * The bulk spectrum with spikes of strengths {@code spikeStrengths} (beta_1, beta_2, ...)
      * added to its top eigenvalues.
      *
-     * @throws IllegalArgumentException if dimension < 1, alpha < 0 or not finite, a strength is
-     *                                  negative or not finite, or there are more spikes than d
+     * @throws IllegalArgumentException if {@code dimension < 1}, alpha is negative or infinite,
+     *                                  a strength is negative or not finite, or there are more
+     *                                  spikes than d
      */
     public PowerLawSpectrum(int dimension, double alpha, double... spikeStrengths) {
         if (dimension < 1) {
