@@ -10,6 +10,8 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
@@ -23,6 +25,7 @@ import javafx.util.Duration;
 public final class MemoscopeApp extends Application {
 
     private ExplorerViewModel model;
+    private final TabPane tabs = new TabPane();
 
     /** Opens the window and blocks until it is closed. */
     public static void launchWindow(String[] args) {
@@ -33,7 +36,12 @@ public final class MemoscopeApp extends Application {
     public void start(Stage stage) {
         model = new ExplorerViewModel();
         ExplorerView view = new ExplorerView(model);
-        BorderPane root = new BorderPane(view.root());
+        Tab explorer = new Tab("Spiked model", view.root());
+        explorer.setId("tab-spiked");
+        explorer.setClosable(false);
+        tabs.getTabs().add(explorer);
+        tabs.setId("tabs");
+        BorderPane root = new BorderPane(tabs);
         root.setTop(buildMenu(stage));
 
         Scene scene = new Scene(root, 1280, 800);
