@@ -1,5 +1,9 @@
 package org.memoscope.cli;
 
+import org.memoscope.io.PresetCatalog;
+import org.memoscope.io.PresetException;
+import org.memoscope.io.StateText;
+import org.memoscope.io.StateTextException;
 import org.memoscope.model.ExplorerParameters;
 
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,6 +15,9 @@ import picocli.CommandLine.Spec;
  * every command that computes curves: dimension, spike strengths, ridge, seeds
  * and whether to simulate. Each value is checked against its range as it is
  * parsed; {@link #validate()} adds the checks that involve several options.
+ *
+ * <p>{@code --preset} or {@code --state} supplies every value at once; options
+ * given beside it replace the corresponding value.
  */
 final class ModelOptions {
 
@@ -33,6 +40,20 @@ final class ModelOptions {
     private int seedCount;
     private int repetitions;
     private long seed;
+    /** The parameters of --preset or --state, once {@link #validate()} has read them. */
+    private ExplorerParameters base;
+
+    @Option(names = "--preset", order = 8, paramLabel = "<name>|<file>",
+            description = "Start from a preset: the name of a built-in one (listed by "
+                    + "'memoscope presets') or a preset JSON file. Options given beside it "
+                    + "replace its values; its gamma is the cursor of render.")
+    private String preset;
+
+    @Option(names = "--state", order = 9, paramLabel = "<text>",
+            description = "Start from a state text as the window's Copy state gives it, "
+                    + "e.g. 'memoscope:v1;gamma=1;d=500;beta=2;lambda=0;seeds=64;reps=2;seed=1'. "
+                    + "Options given beside it replace its values.")
+    private String state;
 
     @Option(names = "--simulate", order = 20,
             description = "Also run the finite-size simulation (two linear models on disjoint "
@@ -95,9 +116,25 @@ final class ModelOptions {
         return simulate;
     }
 
-    /** Checks that involve more than one of these options. */
+    /** Checks that involve more than one of these options; reads --preset or --state. */
     void validate() {
-        if (simulate && dimension > MAX_SIMULATED_DIMENSION) {
+        if (preset != null && state != null) {
+            throw OptionValues.usage(spec, "--preset and --state cannot be given together");
+        }
+        if (preset != null) {
+            try {
+                base = PresetCatalog.resolve(preset).parameters();
+            } catch (PresetException bad) {
+                throw OptionValues.usage(spec, "--preset: " + bad.getMessage());
+            }
+        } else if (state != null) {
+            try {
+                base = StateText.parse(state);
+            } catch (StateTextException bad) {
+                throw OptionValues.usage(spec, "--state: " + bad.getMessage());
+            }
+        }
+        if (simulate && parameters(1.0).dimension() > MAX_SIMULATED_DIMENSION) {
             throw OptionValues.usage(spec, "--dimension must be an integer in "
                     + MIN_DIMENSION + ".." + MAX_SIMULATED_DIMENSION
                     + " with --simulate, got '" + dimension + "'");
@@ -106,7 +143,26 @@ final class ModelOptions {
 
     /** The model these options describe, with the cursor at {@code loadRatio}. */
     ExplorerParameters parameters(double loadRatio) {
-        return new ExplorerParameters(loadRatio, dimension, spikeStrengths, ridge, seedCount,
-                repetitions, seed);
+        if (base == null) {
+            return new ExplorerParameters(loadRatio, dimension, spikeStrengths, ridge,
+                    seedCount, repetitions, seed);
+        }
+        return new ExplorerParameters(loadRatio,
+                given("--dimension") ? dimension : base.dimension(),
+                given("--beta") ? spikeStrengths : base.spikeStrengths(),
+                given("--lambda") ? ridge : base.ridge(),
+                given("--seeds") ? seedCount : base.seedCount(),
+                given("--repetitions") ? repetitions : base.repetitions(),
+                given("--seed") ? seed : base.seed());
+    }
+
+    /** The cursor load of --preset or --state, or {@code fallback} without them. */
+    double loadRatio(double fallback) {
+        return base == null ? fallback : base.loadRatio();
+    }
+
+    /** Whether {@code option} was given on the command line (not just defaulted). */
+    boolean given(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
     }
 }
