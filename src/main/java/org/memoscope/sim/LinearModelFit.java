@@ -27,6 +27,9 @@ import org.ejml.dense.row.CommonOps_DDRM;
  */
 abstract sealed class LinearModelFit permits GramFit, CovarianceFit {
 
+    /** Below this many terms the overlap is not worth splitting across threads. */
+    private static final int MIN_SPLIT_ROWS = 32;
+
     /** X, n x d, one training sample per row; shared, never modified. */
     final DMatrixRMaj trainingSet;
     /** lambda. */
@@ -71,6 +74,15 @@ abstract sealed class LinearModelFit permits GramFit, CovarianceFit {
      * eigenvalues than {@code rank + 1} (u is then arbitrary in the null space).
      */
     abstract double eigenvectorComponent(int rank, int axis);
+
+    /** The unit eigenvector of {@link #eigenvectorComponent} for {@code rank}, as a new array. */
+    final double[] eigenvector(int rank) {
+        double[] vector = new double[dimension()];
+        for (int axis = 0; axis < vector.length; axis++) {
+            vector[axis] = eigenvectorComponent(rank, axis);
+        }
+        return vector;
+    }
 
     /** Weights w_i of {@code A = R^T diag(w) R + sqrt(lambda) I}. */
     abstract double weight(int i);
@@ -122,6 +134,32 @@ abstract sealed class LinearModelFit permits GramFit, CovarianceFit {
         }
         return lowRank + first.ridgeRoot * (first.lowRankTrace() + second.lowRankTrace())
                 + first.ridge * first.dimension();
+    }
+
+    /**
+     * The trace form of the convergence of two models,
+     * {@code Tr(A1 A2) / sqrt(Tr(A1^2) Tr(A2^2))} with {@code Tr(A_a^2) = Tr(S_a) + lambda d}.
+     * The overlap {@code R1 R2^T} is split in two halves computed on two threads and
+     * summed in a fixed order.
+     */
+    static double convergenceTrace(LinearModelFit first, LinearModelFit second) {
+        double crossTrace = crossTrace(first, second, overlap(first, second));
+        return crossTrace / Math.sqrt(first.trace() * second.trace());
+    }
+
+    /** {@code R1 R2^T}, its two halves computed at once. */
+    private static DMatrixRMaj overlap(LinearModelFit first, LinearModelFit second) {
+        int rows = first.overlapRows();
+        if (rows < MIN_SPLIT_ROWS) {
+            return first.partialOverlap(second, 0, rows);
+        }
+        int half = rows / 2;
+        PairedExecution.Both<DMatrixRMaj> parts = PairedExecution.both(
+                () -> first.partialOverlap(second, 0, half),
+                () -> first.partialOverlap(second, half, rows));
+        DMatrixRMaj sum = parts.first();
+        CommonOps_DDRM.addEquals(sum, parts.second());
+        return sum;
     }
 
     /** {@code sqrt(s + lambda) - sqrt(lambda)} without cancellation, for s &gt;= 0. */

@@ -1,7 +1,6 @@
 package org.memoscope.sim;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * One repetition of the two-model experiment (theory.md, section 3): two
@@ -19,14 +18,11 @@ import org.ejml.dense.row.CommonOps_DDRM;
  *       ridge included throughout, the value the cosine concentrates on.</li>
  * </ul>
  *
- * <p>The two models are fitted on two threads, and the overlap {@code R1 R2^T} of
- * {@link LinearModelFit} is split in two halves summed in a fixed order.
+ * <p>The two models are fitted on two threads, and the trace form is computed by
+ * {@link LinearModelFit#convergenceTrace}.
  */
 record RepetitionDraw(double[] convergence, double[] memorisation,
                       double[][] latentRecovery, double convergenceTrace) {
-
-    /** Below this many terms the overlap is not worth splitting across threads. */
-    private static final int MIN_SPLIT_ROWS = 32;
 
     static RepetitionDraw draw(PointSetup setup, int repetition, Runnable checkpoint) {
         long[] seedSeeds = new long[setup.seedCount()];
@@ -43,10 +39,7 @@ record RepetitionDraw(double[] convergence, double[] memorisation,
         ModelDraw second = models.second();
         checkpoint.run();
 
-        double crossTrace = LinearModelFit.crossTrace(first.fit(), second.fit(),
-                overlap(first.fit(), second.fit()));
-        double convergenceTrace = crossTrace
-                / Math.sqrt(first.fit().trace() * second.fit().trace());
+        double convergenceTrace = LinearModelFit.convergenceTrace(first.fit(), second.fit());
 
         double[] convergence = SampleGeometry.columnCosines(first.samples(), second.samples());
         double[] memorisation = new double[setup.seedCount()];
@@ -59,20 +52,5 @@ record RepetitionDraw(double[] convergence, double[] memorisation,
                 first.latentRecovery()[k], second.latentRecovery()[k]};
         }
         return new RepetitionDraw(convergence, memorisation, latentRecovery, convergenceTrace);
-    }
-
-    /** {@code R1 R2^T}, its two halves computed at once. */
-    private static DMatrixRMaj overlap(LinearModelFit first, LinearModelFit second) {
-        int rows = first.overlapRows();
-        if (rows < MIN_SPLIT_ROWS) {
-            return first.partialOverlap(second, 0, rows);
-        }
-        int half = rows / 2;
-        PairedExecution.Both<DMatrixRMaj> parts = PairedExecution.both(
-                () -> first.partialOverlap(second, 0, half),
-                () -> first.partialOverlap(second, half, rows));
-        DMatrixRMaj sum = parts.first();
-        CommonOps_DDRM.addEquals(sum, parts.second());
-        return sum;
     }
 }

@@ -42,6 +42,19 @@ final class SampleGeometry {
      * the rows x_mu of the n x d training set: O(n d s).
      */
     static double[] nearestTrainingCosines(DMatrixRMaj trainingSet, DMatrixRMaj samples) {
+        double[] cosines = nearestTraining(trainingSet, samples).cosines();
+        for (int j = 0; j < cosines.length; j++) {
+            cosines[j] = Math.abs(cosines[j]);
+        }
+        return cosines;
+    }
+
+    /**
+     * For each column x_j of the d x s samples, the row x_mu of the n x d training set with
+     * the largest {@code |cos(x_j, x_mu)|} (the first one on ties; row 0 when every cosine
+     * is 0) and that cosine with its sign: O(n d s).
+     */
+    static Nearest nearestTraining(DMatrixRMaj trainingSet, DMatrixRMaj samples) {
         int n = trainingSet.numRows;
         int count = samples.numCols;
         DMatrixRMaj dots = new DMatrixRMaj(n, count);
@@ -49,16 +62,29 @@ final class SampleGeometry {
 
         double[] trainingNorms = rowSquaredNorms(trainingSet);
         double[] sampleNorms = columnSquaredNorms(samples);
-        double[] nearest = new double[count];
+        int[] rows = new int[count];
+        double[] cosines = new double[count];
         for (int mu = 0; mu < n; mu++) {
             int rowStart = mu * count;
             for (int j = 0; j < count; j++) {
-                double cosine = Math.abs(cosine(dots.data[rowStart + j],
-                        trainingNorms[mu] * sampleNorms[j]));
-                nearest[j] = Math.max(nearest[j], cosine);
+                double cosine = cosine(dots.data[rowStart + j],
+                        trainingNorms[mu] * sampleNorms[j]);
+                if (Math.abs(cosine) > Math.abs(cosines[j])) {
+                    cosines[j] = cosine;
+                    rows[j] = mu;
+                }
             }
         }
-        return nearest;
+        return new Nearest(rows, cosines);
+    }
+
+    /**
+     * The nearest training point of each sample.
+     *
+     * @param rows    row of the training set, per sample
+     * @param cosines the signed cosine with it, per sample
+     */
+    record Nearest(int[] rows, double[] cosines) {
     }
 
     private static double cosine(double dot, double squaredNormProduct) {
