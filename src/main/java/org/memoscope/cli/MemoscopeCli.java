@@ -59,6 +59,8 @@ public final class MemoscopeCli {
         cli.addSubcommand(new CurvesCommand(out));
         cli.addSubcommand(new RenderCommand(out));
         cli.addSubcommand(new PresetsCommand(out));
+        cli.addSubcommand(new DataCommand(out, err));
+        cli.addSubcommand(new GridCommand(out));
         cli.addSubcommand(new CommandLine.HelpCommand());
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
@@ -66,6 +68,10 @@ public final class MemoscopeCli {
         cli.setExecutionExceptionHandler((problem, command, parsed) -> {
             if (problem instanceof ParameterException usage) {
                 return usageError(err, usage);
+            }
+            if (problem instanceof BadInput bad) {
+                err.println(PREFIX + oneLine(bad.getMessage()));
+                return USAGE;
             }
             if (problem instanceof CliFailure failure) {
                 err.println(PREFIX + oneLine(failure.getMessage()));
@@ -115,7 +121,7 @@ public final class MemoscopeCli {
 
         @Override
         public Integer call() {
-            err.println(PREFIX + "missing command: one of curves, render, presets "
+            err.println(PREFIX + "missing command: one of curves, render, presets, data, grid "
                     + "(see 'memoscope --help')");
             return USAGE;
         }
