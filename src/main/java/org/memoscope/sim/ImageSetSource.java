@@ -103,10 +103,33 @@ final class ImageSetSource extends DataSource {
                     + ", so it has no " + count + " principal directions");
         }
         if (components == null || components.eigenvectors().length < count) {
-            int wanted = Math.max(count, Math.min(DEFAULT_VECTORS, rank));
-            components = SampleSpectrum.principalComponents(images, wanted);
+            int wanted = Math.max(count, Math.min(DEFAULT_VECTORS, rank - 1));
+            components = principalComponents(wanted, count);
         }
         return components;
+    }
+
+    /**
+     * Up to {@code wanted} eigenvectors, at least {@code needed}. With fewer images than
+     * pixels only directions of nonzero variance have eigenvectors, and centring (or repeated
+     * images) can leave fewer of those than images: then as many as there are.
+     */
+    private SampleSpectrum.PrincipalComponents principalComponents(int wanted, int needed) {
+        if (images.count() >= dimension()) {
+            return SampleSpectrum.principalComponents(images, wanted);
+        }
+        double[] eigenvalues = SampleSpectrum.eigenvalues(images);
+        int positive = 0;
+        while (positive < eigenvalues.length
+                && eigenvalues[positive] > 1e-12 * eigenvalues[0]) {
+            positive++;
+        }
+        if (needed > positive) {
+            throw new IllegalArgumentException(images.name() + " varies along only " + positive
+                    + " directions once centred, so it has no " + needed
+                    + " principal directions");
+        }
+        return SampleSpectrum.principalComponents(images, Math.min(wanted, positive));
     }
 
     @Override
