@@ -15,6 +15,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.labels.XYToolTipGenerator;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
@@ -25,6 +26,8 @@ import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.IntervalXYDataset;
+import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
@@ -94,6 +97,8 @@ public final class ExplorerChart {
         simulationRenderer.setDefaultLinesVisible(false);
         simulationRenderer.setDefaultShapesVisible(true);
         simulationRenderer.setCapLength(5.0);
+        theoryRenderer.setDefaultToolTipGenerator(ExplorerChart::toolTip);
+        simulationRenderer.setDefaultToolTipGenerator(ExplorerChart::toolTip);
 
         plot = new XYPlot(theory, loadAxis, valueAxis, theoryRenderer);
         plot.setDataset(1, simulation);
@@ -235,6 +240,22 @@ public final class ExplorerChart {
         }
     }
 
+    /**
+     * The tooltip of a plotted point: its series, load and value, and for a
+     * simulated point the standard error, e.g. "q  convergence: γ = 0.5, 0.4123".
+     */
+    static String toolTip(XYDataset dataset, int series, int item) {
+        String text = String.format(Locale.ROOT, "%s:  γ = %.3g,  %.4f",
+                dataset.getSeriesKey(series), dataset.getXValue(series, item),
+                dataset.getYValue(series, item));
+        if (dataset instanceof IntervalXYDataset interval) {
+            double error = (interval.getEndYValue(series, item)
+                    - interval.getStartYValue(series, item)) / 2;
+            text += String.format(Locale.ROOT, " ± %.4f (one standard error)", error);
+        }
+        return text;
+    }
+
     private void placeThresholdMarkers(ExplorerParameters parameters) {
         thresholdMarkers.forEach(marker -> plot.removeDomainMarker(marker, Layer.FOREGROUND));
         thresholdMarkers.clear();
@@ -266,6 +287,17 @@ public final class ExplorerChart {
         if (legend != null) {
             legend.setItemFont(tickFont);
         }
+        // Enlarged for a projector: black text and darker grid lines for contrast.
+        boolean enlarged = fontScale > 1;
+        Color text = enlarged ? Color.BLACK : Color.DARK_GRAY;
+        for (var axis : List.of(plot.getDomainAxis(), plot.getRangeAxis())) {
+            axis.setTickLabelPaint(text);
+            axis.setLabelPaint(Color.BLACK);
+            axis.setAxisLinePaint(enlarged ? Color.BLACK : Color.GRAY);
+        }
+        Color grid = enlarged ? new Color(0xaaaaaa) : new Color(0xdddddd);
+        plot.setDomainGridlinePaint(grid);
+        plot.setRangeGridlinePaint(grid);
 
         BasicStroke line = new BasicStroke(2.2f * lineScale, BasicStroke.CAP_ROUND,
                 BasicStroke.JOIN_ROUND);

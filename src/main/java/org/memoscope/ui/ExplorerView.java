@@ -26,6 +26,8 @@ import org.jfree.chart.fx.ChartViewer;
 import org.memoscope.chart.ExplorerChart;
 import org.memoscope.model.Estimate;
 import org.memoscope.model.ExplorerParameters;
+import org.memoscope.model.ParameterLimits;
+import org.memoscope.model.Preset;
 import org.memoscope.model.SimulationPoint;
 import org.memoscope.model.TheoryReadout;
 
@@ -47,12 +49,15 @@ final class ExplorerView {
     private final ParameterControl seeds;
     private final List<ParameterControl> spikes = new ArrayList<>();
     private final Spinner<Integer> spikeCount = new Spinner<>(1, ExplorerParameters.MAX_SPIKES, 1);
-    private final Spinner<Integer> repetitions = new Spinner<>(1, 20, 2);
+    private final Spinner<Integer> repetitions = new Spinner<>(
+            (int) ParameterLimits.REPETITIONS.min(), (int) ParameterLimits.REPETITIONS.max(), 2);
     private final CheckBox simulate = new CheckBox("Simulate at finite d");
     private final GridPane readout = new GridPane();
     private final Label status = new Label();
     private final ProgressBar progress = new ProgressBar();
     private final VBox controls;
+    private final ScrollPane side;
+    private final PresetNote note = new PresetNote();
     private boolean pushing;
 
     ExplorerView(ExplorerViewModel model) {
@@ -61,24 +66,28 @@ final class ExplorerView {
 
         load = new ParameterControl("Load  γ = n/d",
                 "Training samples per model divided by the dimension (log scale).",
-                1e-2, 1e2, p.loadRatio(), true, false, ParameterControl::formatLoad);
+                ParameterLimits.LOAD.min(), ParameterLimits.LOAD.max(), p.loadRatio(), true, false,
+                ParameterControl::formatLoad);
         dimension = new ParameterControl("Dimension  d",
                 "Data dimension used by the finite-size simulation (theory is d → ∞,"
                         + " except m, which depends on d).",
-                50, 4000, p.dimension(), true, true, v -> Long.toString(Math.round(v)));
+                ParameterLimits.DIMENSION.min(), ParameterLimits.DIMENSION.max(), p.dimension(),
+                true, true, v -> Long.toString(Math.round(v)));
         ridge = new ParameterControl("Ridge  λ",
                 "Regularisation added to the learnt covariance: S + λI.",
-                0, 10, p.ridge(), false, false, v -> String.format(Locale.ROOT, "%.3g", v));
+                ParameterLimits.RIDGE.min(), ParameterLimits.RIDGE.max(), p.ridge(), false, false,
+                v -> String.format(Locale.ROOT, "%.3g", v));
         seeds = new ParameterControl("Seeds per model pair",
                 "Number of shared seeds z drawn from both models at each simulated load.",
-                1, 512, p.seedCount(), true, true, v -> Long.toString(Math.round(v)));
+                ParameterLimits.SEEDS.min(), ParameterLimits.SEEDS.max(), p.seedCount(), true, true,
+                v -> Long.toString(Math.round(v)));
         for (int k = 0; k < ExplorerParameters.MAX_SPIKES; k++) {
             double initial = k < p.spikeCount() ? p.spikeStrength(k) : 1.0 + k;
             ParameterControl spike = new ParameterControl("Spike strength  β" + (k + 1),
                     "Strength of latent factor " + (k + 1) + ": Σ = I + Σ β v vᵀ."
                             + " Recovered above γ = 1/β².",
-                    0, 10, initial, false, false,
-                    v -> String.format(Locale.ROOT, "%.3g", v));
+                    ParameterLimits.SPIKE_STRENGTH.min(), ParameterLimits.SPIKE_STRENGTH.max(),
+                    initial, false, false, v -> String.format(Locale.ROOT, "%.3g", v));
             spike.slider().setId("beta" + (k + 1) + "-slider");
             spike.field().setId("beta" + (k + 1) + "-field");
             spikes.add(spike);
@@ -100,13 +109,15 @@ final class ExplorerView {
         chartViewer.setMinSize(300, 200);
 
         controls = buildControls();
-        ScrollPane side = new ScrollPane(controls);
+        side = new ScrollPane(controls);
+        side.setId("side-panel");
         side.setFitToWidth(true);
         side.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         side.setPrefWidth(300);
         side.getStyleClass().add("side-panel");
 
         BorderPane centre = new BorderPane(chartViewer);
+        centre.setTop(note.node());
         centre.setBottom(buildReadoutAndStatus());
         root.setLeft(side);
         root.setCenter(centre);
@@ -125,6 +136,34 @@ final class ExplorerView {
 
     ParameterControl loadControl() {
         return load;
+    }
+
+    ChartViewer chartViewer() {
+        return chartViewer;
+    }
+
+    /** The note above the chart that explains the loaded preset. */
+    PresetNote presetNote() {
+        return note;
+    }
+
+    /** Shows the title and explanation of a preset above the chart. */
+    void showPreset(Preset preset) {
+        note.show(preset);
+    }
+
+    /**
+     * Presentation mode: hides the side panel and draws the chart with large text
+     * and thick lines for a projector; off restores the working layout.
+     */
+    void setPresentation(boolean on) {
+        side.setVisible(!on);
+        side.setManaged(!on);
+        chart.setPresentationScale(on ? 2.0f : 1f, on ? 2.2f : 1f);
+    }
+
+    boolean isSidePanelShowing() {
+        return side.isVisible();
     }
 
     private VBox buildControls() {
@@ -204,6 +243,8 @@ final class ExplorerView {
                 model.setRepetitions(now)));
         simulate.selectedProperty().addListener((obs, old, now) ->
                 model.setSimulationEnabled(now));
+        model.simulationEnabledProperty().addListener((obs, old, now) ->
+                simulate.setSelected(now));
     }
 
     /** Forwards a user edit to the model unless the controls are being set from it. */
