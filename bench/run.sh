@@ -32,6 +32,10 @@ fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# Run from a copy: a build in the same tree while this runs must not swap the jar under
+# a running JVM.
+cp "$jar" "$work/memoscope.jar"
+jar="$work/memoscope.jar"
 results="$work/results.tsv"
 : > "$results"
 
@@ -64,7 +68,7 @@ record() {
 }
 
 java_run() {
-    java -cp "$jar" "$@"
+    java -cp "$jar" "$@" || echo "skip	$2	Memoscope's run failed (exit $?)"
 }
 
 if [[ " ${selected[*]} " == *" theory "* ]]; then

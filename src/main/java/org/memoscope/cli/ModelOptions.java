@@ -5,6 +5,7 @@ import org.memoscope.io.PresetException;
 import org.memoscope.io.StateText;
 import org.memoscope.io.StateTextException;
 import org.memoscope.model.ExplorerParameters;
+import org.memoscope.sim.LinearModelExperiment;
 
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -138,6 +139,25 @@ final class ModelOptions {
             throw OptionValues.usage(spec, "--dimension must be an integer in "
                     + MIN_DIMENSION + ".." + MAX_SIMULATED_DIMENSION
                     + " with --simulate, got '" + dimension + "'");
+        }
+        if (simulate) {
+            requireMemory(parameters(1.0));
+        }
+    }
+
+    /**
+     * Refuses up front, as a usage error, a simulation whose largest point would not fit in
+     * the heap (for example many --seeds at a large --dimension).
+     */
+    private void requireMemory(ExplorerParameters parameters) {
+        double largestLoad = LinearModelExperiment.maxSimulatedLoad(parameters.dimension());
+        if (largestLoad <= 0) {
+            return;
+        }
+        try {
+            LinearModelExperiment.requireMemory(parameters, largestLoad);
+        } catch (IllegalArgumentException tooLarge) {
+            throw OptionValues.usage(spec, "--dimension/--seeds: " + tooLarge.getMessage());
         }
     }
 

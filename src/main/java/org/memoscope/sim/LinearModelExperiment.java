@@ -1,6 +1,7 @@
 package org.memoscope.sim;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -51,7 +52,8 @@ public final class LinearModelExperiment {
      * parameters (its own load ratio is ignored).
      *
      * @throws org.memoscope.compute.JobCancelledException when {@code context} is cancelled
-     * @throws IllegalArgumentException if there are more spikes than dimensions
+     * @throws IllegalArgumentException if there are more spikes than dimensions, or if the
+     *                                  point would not fit in the heap ({@link #requireMemory})
      */
     public static SimulationPoint measure(ExplorerParameters parameters, double loadRatio,
                                           JobContext context) {
@@ -61,6 +63,7 @@ public final class LinearModelExperiment {
         }
         int n = ExplorerParameters.sampleCount(loadRatio, parameters.dimension());
         PointSetup setup = PointSetup.of(parameters, n);
+        SimulationMemory.require(n, parameters.dimension(), parameters.seedCount());
         Runnable checkpoint = checkpoint(context);
         checkpoint.run();
 
@@ -119,6 +122,10 @@ public final class LinearModelExperiment {
             }
         }
 
+        if (!loads.isEmpty()) {
+            requireMemory(parameters, Collections.max(loads));
+        }
+
         List<SimulationPoint> points = new ArrayList<>();
         double done = 0;
         for (int i = 0; i < loads.size(); i++) {
@@ -130,6 +137,19 @@ public final class LinearModelExperiment {
         }
         context.reportProgress(1, "simulated " + points.size() + " points");
         return new SimulationCurve(parameters, points);
+    }
+
+    /**
+     * Refuses, before anything is allocated, a point at {@code loadRatio} that would not fit
+     * in the free heap ({@link #measure} checks this itself; callers use it to refuse
+     * parameters up front).
+     *
+     * @throws IllegalArgumentException with a message naming n, d, the seeds, the memory
+     *                                  needed and the heap free
+     */
+    public static void requireMemory(ExplorerParameters parameters, double loadRatio) {
+        SimulationMemory.require(ExplorerParameters.sampleCount(loadRatio,
+                parameters.dimension()), parameters.dimension(), parameters.seedCount());
     }
 
     /**

@@ -18,6 +18,10 @@ import org.memoscope.compute.JobCancelledException;
  * the halves check for interruption between steps); a failure of the worker's
  * half is rethrown on the caller. Two callers at once share the worker and simply
  * queue.
+ *
+ * <p>With the system property {@value #THREADS_PROPERTY}{@code =1} (or
+ * {@link #setSingleThreaded} in tests) both halves run one after the other on the
+ * calling thread; results are the same to the bit, which the determinism tests check.
  */
 final class PairedExecution {
 
@@ -27,7 +31,18 @@ final class PairedExecution {
         return thread;
     });
 
+    /** System property: "1" runs both halves on the caller's thread. */
+    static final String THREADS_PROPERTY = "memoscope.simulation.threads";
+
+    private static volatile boolean singleThreaded =
+            "1".equals(System.getProperty(THREADS_PROPERTY));
+
     private PairedExecution() {
+    }
+
+    /** Runs both halves on the caller (true) or on two threads (false, the default). */
+    static void setSingleThreaded(boolean value) {
+        singleThreaded = value;
     }
 
     /** The results of the two halves. */
@@ -36,6 +51,10 @@ final class PairedExecution {
 
     /** Runs both halves; {@code onWorker}'s result is the first. */
     static <T> Both<T> both(Supplier<T> onWorker, Supplier<T> onCaller) {
+        if (singleThreaded) {
+            T first = onWorker.get();
+            return new Both<>(first, onCaller.get());
+        }
         Future<T> background = WORKER.submit(onWorker::get);
         T second;
         try {
