@@ -45,8 +45,6 @@ public final class DataExperiment {
 
     /** Largest number of latent factors measured. */
     public static final int MAX_FACTORS = 20;
-    /** Share of the heap (after the data source's own arrays) a request may plan to use. */
-    static final double HEAP_SHARE = 0.8;
 
     private DataExperiment() {
     }
@@ -135,8 +133,8 @@ public final class DataExperiment {
 
     /**
      * Refuses, before anything is computed, a request whose largest n would need more memory
-     * than {@value #HEAP_SHARE} of what the heap leaves after the source's own data
-     * ({@link #estimatedBytes}).
+     * than the heap has free ({@link #estimatedBytes}); one collection is requested before
+     * refusing, since part of the used heap may be garbage.
      *
      * @throws IllegalArgumentException with the sizes, the need and the limit in the message
      */
@@ -149,36 +147,40 @@ public final class DataExperiment {
     }
 
     static void checkMemory(DataSource source, int n, int seeds, int factors) {
-        double need = estimatedBytes(source, n, seeds, factors);
-        double heap = Runtime.getRuntime().maxMemory();
-        double allowed = HEAP_SHARE * (heap - source.footprintBytes());
-        if (need > allowed) {
+        double needed = estimatedBytes(source, n, seeds, factors);
+        long available = SimulationMemory.availableBytes();
+        if (needed > available) {
+            System.gc();
+            available = SimulationMemory.availableBytes();
+        }
+        if (needed > available) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "n = %d at dimension d = %d with %d seeds needs about %s of memory, more"
-                            + " than the %s available (a maximum heap of %s; use a smaller n,"
-                            + " fewer seeds or a larger -Xmx)", n, source.dimension(), seeds,
-                    megabytes(need), megabytes(Math.max(allowed, 0)), megabytes(heap)));
+                    "n = %d at dimension d = %d with %d seeds needs about %s of memory, but"
+                            + " only %s of the Java heap (maximum %s) is free; use a smaller"
+                            + " n, fewer seeds or a larger heap (-Xmx)", n, source.dimension(),
+                    seeds, SimulationMemory.formatBytes(needed),
+                    SimulationMemory.formatBytes(available),
+                    SimulationMemory.formatBytes(Runtime.getRuntime().maxMemory())));
         }
     }
 
     /**
-     * Modelled peak bytes of one repetition at n with s seeds and as many held-out vectors,
-     * k = min(n, d): the two training sets {@code 2 n d}; held-out vectors, seeds and samples
-     * {@code 5 d s}; cosine tables {@code 4 n s}; per model the k x k matrix, its eigenvectors
-     * and the decomposition's work space, and the overlap of the two models, about
-     * {@code 11 k^2}; the eigenvectors of Q_k {@code 2 (r + 64) d}; for a finite set the
-     * one-off spectrum of all N images, {@code 4 min(N, d)^2}. Doubles of 8 bytes.
+     * Modelled peak bytes of one repetition at n with s seeds and as many held-out vectors:
+     * the simulation's own estimate ({@link SimulationMemory#estimatedBytes}: training sets,
+     * fits, overlap, seeds and samples), plus the held-out vectors and their transpose
+     * {@code 2 d s}, the eigenvectors Q_k needs {@code 2 (r + 64) d} and, for a finite set,
+     * the one-off spectrum of all N images, {@code 4 min(N, d)^2} doubles. The data source's
+     * own arrays are already in the heap and count as used.
      */
     static double estimatedBytes(DataSource source, int n, int seeds, int factors) {
         double d = source.dimension();
-        double k = Math.min((double) n, d);
-        double values = 2.0 * n * d + 5.0 * d * seeds + 4.0 * n * seeds + 11 * k * k
-                + 2.0 * (factors + FactorGroups.MAX_GROUP) * d;
+        double extra = 2.0 * d * seeds + 2.0 * (factors + FactorGroups.MAX_GROUP) * d;
         if (source instanceof ImageSetSource images) {
             double rank = Math.min((double) images.imageCount(), d);
-            values += 4 * rank * rank;
+            extra += 4 * rank * rank;
         }
-        return 8 * values;
+        return SimulationMemory.estimatedBytes(n, source.dimension(), seeds)
+                + Double.BYTES * extra;
     }
 
     private static DataPoint measure(Request request, int n, FactorGroups groups,
@@ -256,9 +258,5 @@ public final class DataExperiment {
             context.checkCancelled();
             PairedExecution.checkInterrupted();
         };
-    }
-
-    private static String megabytes(double bytes) {
-        return String.format(Locale.ROOT, "%.0f MB", bytes / (1024.0 * 1024.0));
     }
 }

@@ -115,11 +115,6 @@ public abstract sealed class DataSource
         }
     }
 
-    /** Bytes this source holds (a finite set's centred images), for the memory check. */
-    long footprintBytes() {
-        return 0;
-    }
-
     /**
      * Two training sets of n each (n x d) and {@code heldOutCount} held-out vectors
      * (h x d), from three seeds; a finite set draws its split and held-out images from the

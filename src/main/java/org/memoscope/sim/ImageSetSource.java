@@ -80,11 +80,6 @@ final class ImageSetSource extends DataSource {
     }
 
     @Override
-    long footprintBytes() {
-        return 8L * images.count() * dimension();
-    }
-
-    @Override
     public double[] eigenvalues() {
         return components(0).eigenvalues();
     }
