@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.DoubleConsumer;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -119,10 +120,13 @@ public final class DataExperiment {
         double done = 0;
         for (int i = 0; i < ladder.length; i++) {
             context.checkCancelled();
-            context.reportProgress(done / totalCost, String.format(Locale.ROOT,
-                    "n = %d (gamma = %.3g), %d of %d", ladder[i], (double) ladder[i] / d,
-                    i + 1, ladder.length));
-            points.add(measure(request, ladder[i], groups, checkpoint));
+            String step = String.format(Locale.ROOT, "n = %d (gamma = %.3g), %d of %d",
+                    ladder[i], (double) ladder[i] / d, i + 1, ladder.length);
+            double start = done / totalCost;
+            double width = cost[i] / totalCost;
+            DoubleConsumer progress = share -> context.reportProgress(start + width * share,
+                    step);
+            points.add(measure(request, ladder[i], groups, progress, checkpoint));
             done += cost[i];
         }
         context.reportProgress(1, "measured " + ladder.length + " sizes on "
@@ -183,8 +187,9 @@ public final class DataExperiment {
                 + Double.BYTES * extra;
     }
 
+    /** One point; {@code progress} takes the share 0..1 of its repetitions done. */
     private static DataPoint measure(Request request, int n, FactorGroups groups,
-                                     Runnable checkpoint) {
+                                     DoubleConsumer progress, Runnable checkpoint) {
         int seeds = request.seedCount();
         int repetitions = request.repetitions();
         int factors = request.factorCount();
@@ -194,6 +199,7 @@ public final class DataExperiment {
         List<Double> baseline = new ArrayList<>();
         double[][] recovery = new double[factors][2 * repetitions];
         for (int repetition = 0; repetition < repetitions; repetition++) {
+            progress.accept((double) repetition / repetitions);
             DataPairDraw draw = DataPairDraw.draw(request.source(), n, repetition,
                     request.seed(), seeds, seeds, checkpoint);
 

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -193,6 +195,30 @@ class DataExperimentTest {
         assertThrows(JobCancelledException.class, () -> DataExperiment.run(
                 new DataExperiment.Request(source, new int[] {50, 100, 200}, 8, 1, 1, 1),
                 context));
+    }
+
+    @Test
+    void reportsProgressInOrderUpToOne() {
+        DataSource source = DataSource.spiked(100, 2);
+        List<Double> fractions = new ArrayList<>();
+        JobContext context = new JobContext() {
+            @Override
+            public boolean isCancelled() {
+                return false;
+            }
+
+            @Override
+            public void reportProgress(double fraction, String message) {
+                fractions.add(fraction);
+            }
+        };
+        DataExperiment.run(new DataExperiment.Request(source, new int[] {10, 50, 200}, 4, 3,
+                1, 1), context);
+        assertTrue(fractions.size() >= 9, "one report per repetition: " + fractions);
+        for (int i = 1; i < fractions.size(); i++) {
+            assertTrue(fractions.get(i) >= fractions.get(i - 1), "progress " + fractions);
+        }
+        assertEquals(1, fractions.get(fractions.size() - 1), 0);
     }
 
     @Test
