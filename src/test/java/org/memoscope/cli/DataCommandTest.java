@@ -20,6 +20,7 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.memoscope.data.DatasetCatalog;
 import org.memoscope.data.IdxWriter;
 import org.memoscope.data.ImageSet;
 import org.memoscope.data.PowerLawField;
@@ -153,6 +154,19 @@ class DataCommandTest {
         String line = assertRefused("huge-idx3-ubyte.gz", "data", "--data", file.toString(),
                 "--n", "1");
         assertTrue(line.contains("memory"), line);
+    }
+
+    @Test
+    void refusesFashionMnistWhenItIsNotInstalled() {
+        DatasetCatalog installed = DataOptions.catalog;
+        DataOptions.catalog = new DatasetCatalog(directory.resolve("no-datasets"));
+        try {
+            String line = assertRefused("fashion-mnist", "data", "--data", "fashion-mnist",
+                    "--n", "100");
+            assertTrue(line.contains("not installed"), line);
+        } finally {
+            DataOptions.catalog = installed;
+        }
     }
 
     @Test
