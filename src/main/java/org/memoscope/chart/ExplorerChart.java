@@ -298,6 +298,12 @@ public final class ExplorerChart {
         Color grid = enlarged ? new Color(0xaaaaaa) : new Color(0xdddddd);
         plot.setDomainGridlinePaint(grid);
         plot.setRangeGridlinePaint(grid);
+        // Large tick labels need fewer ticks, and a long legend a slightly smaller font.
+        ((NumberAxis) plot.getRangeAxis()).setTickUnit(new NumberTickUnit(enlarged ? 0.2 : 0.1),
+                false, false);
+        if (legend != null && enlarged) {
+            legend.setItemFont(tickFont.deriveFont(tickFont.getSize2D() * 0.85f));
+        }
 
         BasicStroke line = new BasicStroke(2.2f * lineScale, BasicStroke.CAP_ROUND,
                 BasicStroke.JOIN_ROUND);
@@ -319,12 +325,16 @@ public final class ExplorerChart {
 
         BasicStroke dashed = new BasicStroke(1.4f * lineScale, BasicStroke.CAP_BUTT,
                 BasicStroke.JOIN_MITER, 10f, new float[] {6f * lineScale, 4f * lineScale}, 0f);
+        Color labelBackground = enlarged ? new Color(255, 255, 255, 220)
+                : new Color(100, 100, 100, 100);
         for (ValueMarker marker : thresholdMarkers) {
             marker.setStroke(dashed);
             marker.setLabelFont(markerFont);
+            marker.setLabelBackgroundColor(labelBackground);
         }
         cursor.setStroke(new BasicStroke(1.5f * lineScale));
         cursor.setLabelFont(markerFont);
+        cursor.setLabelBackgroundColor(labelBackground);
     }
 
     private static Color colourOf(String key) {

@@ -58,6 +58,9 @@ final class ExplorerView {
     private final VBox controls;
     private final ScrollPane side;
     private final PresetNote note = new PresetNote();
+    private final HBox statusBar = new HBox(10);
+    private final List<ColumnConstraints> readoutColumns = new ArrayList<>();
+    private boolean presenting;
     private boolean pushing;
 
     ExplorerView(ExplorerViewModel model) {
@@ -157,9 +160,15 @@ final class ExplorerView {
      * and thick lines for a projector; off restores the working layout.
      */
     void setPresentation(boolean on) {
+        presenting = on;
         side.setVisible(!on);
         side.setManaged(!on);
+        statusBar.setVisible(!on);
+        statusBar.setManaged(!on);
+        note.setCompact(on);
         chart.setPresentationScale(on ? 2.0f : 1f, on ? 2.2f : 1f);
+        readout.getColumnConstraints().setAll(on ? List.of() : readoutColumns);
+        showReadout();
     }
 
     boolean isSidePanelShowing() {
@@ -208,13 +217,14 @@ final class ExplorerView {
         readout.getStyleClass().add("readout");
         ColumnConstraints name = new ColumnConstraints();
         name.setMinWidth(170);
-        readout.getColumnConstraints().addAll(name, new ColumnConstraints(110),
-                new ColumnConstraints(170));
+        readoutColumns.addAll(List.of(name, new ColumnConstraints(110),
+                new ColumnConstraints(170)));
+        readout.getColumnConstraints().addAll(readoutColumns);
 
         progress.setId("progress");
         progress.setPrefWidth(160);
         status.setId("status");
-        HBox statusBar = new HBox(10, progress, status);
+        statusBar.getChildren().addAll(progress, status);
         statusBar.setAlignment(Pos.CENTER_LEFT);
         statusBar.getStyleClass().add("status-bar");
 
@@ -299,6 +309,10 @@ final class ExplorerView {
         TheoryReadout theory = model.readoutProperty().get();
         SimulationPoint sim = model.cursorSimulationProperty().get();
         readout.getChildren().clear();
+        if (presenting) {
+            showCompactReadout(theory, sim);
+            return;
+        }
         int row = 0;
         addRow(row++, "readout-header", header(String.format(Locale.ROOT,
                 "At γ = %.3g  (n = %d)", theory.loadRatio(), theory.sampleCount())),
@@ -328,6 +342,42 @@ final class ExplorerView {
         spectrum.setId("readout-spectrum");
         spectrum.getStyleClass().add("readout-note");
         readout.add(spectrum, 0, row, 3, 1);
+    }
+
+    /**
+     * The readout in three rows (quantities across, theory and simulation down),
+     * so that in presentation mode the chart keeps most of the height.
+     */
+    private void showCompactReadout(TheoryReadout theory, SimulationPoint sim) {
+        readout.add(header(String.format(Locale.ROOT, "γ = %.3g,  n = %d", theory.loadRatio(),
+                theory.sampleCount())), 0, 0);
+        readout.add(header("theory"), 0, 1);
+        readout.add(header("simulation"), 0, 2);
+        List<String> names = new ArrayList<>(List.of("q", "m"));
+        List<Double> values = new ArrayList<>(List.of(theory.convergence(),
+                theory.memorisation()));
+        List<Estimate> measured = new ArrayList<>();
+        measured.add(sim == null ? null : sim.convergence());
+        measured.add(sim == null ? null : sim.memorisation());
+        double[] recovery = theory.latentRecovery();
+        for (int k = 0; k < recovery.length; k++) {
+            names.add("Q" + (k + 1));
+            values.add(recovery[k]);
+            measured.add(sim == null || k >= sim.latentRecovery().length
+                    ? null : sim.latentRecovery(k));
+        }
+        for (int c = 0; c < names.size(); c++) {
+            readout.add(header(names.get(c)), c + 1, 0);
+            Label value = new Label(String.format(Locale.ROOT, "%.3f", values.get(c)));
+            value.getStyleClass().add("readout-value");
+            readout.add(value, c + 1, 1);
+            Estimate e = measured.get(c);
+            // "0.724±.003": the standard error without its leading zero keeps the row short.
+            Label simulated = e == null ? estimate(null) : new Label(String.format(Locale.ROOT,
+                    "%.3f±%.3f", e.mean(), e.standardError()).replace("±0.", "±."));
+            simulated.getStyleClass().add("readout-value");
+            readout.add(simulated, c + 1, 2);
+        }
     }
 
     private void addRow(int row, String id, Label name, Label theory, Label sim) {

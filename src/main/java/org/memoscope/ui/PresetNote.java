@@ -20,6 +20,7 @@ final class PresetNote {
     private final Label title = new Label();
     private final Label explanation = new Label();
     private final BorderPane node = new BorderPane();
+    private boolean compact;
 
     PresetNote() {
         title.setId("preset-title");
@@ -54,6 +55,7 @@ final class PresetNote {
     void show(Preset preset) {
         title.setText(preset.title());
         explanation.setText(preset.explanation());
+        setCompact(compact);
         node.setVisible(true);
         node.setManaged(true);
     }
@@ -61,6 +63,18 @@ final class PresetNote {
     void hide() {
         node.setVisible(false);
         node.setManaged(false);
+    }
+
+    /**
+     * Compact: only the title, the explanation in the title's tooltip (for
+     * presentation mode, where the chart needs the room).
+     */
+    void setCompact(boolean compact) {
+        this.compact = compact;
+        explanation.setVisible(!compact);
+        explanation.setManaged(!compact);
+        title.setTooltip(compact && !explanation.getText().isEmpty()
+                ? new Tooltip(explanation.getText()) : null);
     }
 
     boolean isShowing() {
