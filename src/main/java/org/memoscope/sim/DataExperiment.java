@@ -36,6 +36,11 @@ import org.memoscope.model.Estimate;
  * <p>Cosines are taken on the vectors as drawn: zero-mean Gaussian data, or images minus the
  * mean image of the set (the mean-removed cosine). No ridge.
  *
+ * <p>Standard errors treat the draws as independent, but the draws of one repetition share
+ * its two training sets; with few repetitions the error of q and m understates their spread
+ * over training sets (see {@link LinearModelExperiment}), and the trace form has a standard
+ * error only from two repetitions on.
+ *
  * <p>Every random number comes from the request's root seed ({@link DataPairDraw}), so a
  * request gives bit-identical results on every run. Cancellation is checked before each n,
  * between the draw, fit and sampling steps, and between measurements; progress is the share
