@@ -235,6 +235,11 @@ final class ExplorerMenus {
             scene.getStylesheets().addAll(stage.getScene().getStylesheets());
             scene.getRoot().getStyleClass().setAll(
                     stage.getScene().getRoot().getStyleClass());
+            scene.setOnKeyPressed(event -> {
+                if (event.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                    explanationWindow.hide();
+                }
+            });
             explanationWindow.setScene(scene);
         }
         explanationWindow.show();
@@ -294,7 +299,9 @@ final class ExplorerMenus {
         if (failure instanceof java.nio.file.AccessDeniedException) {
             reason = "permission denied";
         } else if (failure instanceof java.nio.file.NoSuchFileException) {
-            reason = "the folder does not exist";
+            Path folder = path.toAbsolutePath().getParent();
+            reason = folder != null && !java.nio.file.Files.isDirectory(folder)
+                    ? "the folder does not exist" : "this folder does not accept new files";
         } else if (failure instanceof java.nio.file.FileSystemException fs
                 && fs.getReason() != null) {
             reason = fs.getReason();
