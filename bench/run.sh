@@ -27,7 +27,7 @@ done
 jar=target/memoscope.jar
 if [ ! -f "$jar" ] || [ -n "$(find pom.xml src/main -newer "$jar" -print -quit)" ]; then
     echo "Building $jar ..."
-    mvn -q -B -DskipTests package
+    mvn -q -B -Dmaven.test.skip=true package
 fi
 
 work=$(mktemp -d)

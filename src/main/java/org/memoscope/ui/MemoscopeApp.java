@@ -70,6 +70,7 @@ public final class MemoscopeApp extends Application {
         stage.setTitle("Memoscope — memorisation, convergence and latent recovery");
         stage.setScene(scene);
         addIcon(stage);
+        StartupTiming.logFirstFrame(scene);
         stage.show();
         applyStartArguments(stage, getParameters().getRaw());
         scheduleExitIfAsked();
