@@ -24,8 +24,7 @@ final class CovarianceFit extends LinearModelFit {
     CovarianceFit(DMatrixRMaj trainingSet, double ridge, Runnable checkpoint) {
         super(trainingSet, ridge);
         int d = dimension();
-        DMatrixRMaj learnt = new DMatrixRMaj(d, d);
-        CommonOps_DDRM.multInner(trainingSet, learnt);
+        DMatrixRMaj learnt = DenseProducts.inner(trainingSet);
         CommonOps_DDRM.scale(1.0 / sampleCount(), learnt);
         checkpoint.run();
 
@@ -46,14 +45,11 @@ final class CovarianceFit extends LinearModelFit {
     @Override
     DMatrixRMaj sample(DMatrixRMaj seeds) {
         int d = dimension();
-        DMatrixRMaj coefficients = new DMatrixRMaj(d, seeds.numCols);
-        CommonOps_DDRM.multTransA(covariance.vectors(), seeds, coefficients);
+        DMatrixRMaj coefficients = DenseProducts.multTransA(covariance.vectors(), seeds);
         for (int i = 0; i < d; i++) {
             CommonOps_DDRM.scaleRow(weights[i] + ridgeRoot, coefficients, i);
         }
-        DMatrixRMaj samples = new DMatrixRMaj(d, seeds.numCols);
-        CommonOps_DDRM.mult(covariance.vectors(), coefficients, samples);
-        return samples;
+        return DenseProducts.mult(covariance.vectors(), coefficients);
     }
 
     @Override
@@ -85,9 +81,7 @@ final class CovarianceFit extends LinearModelFit {
     @Override
     DMatrixRMaj partialOverlap(LinearModelFit other, int start, int end) {
         CovarianceFit second = (CovarianceFit) other;
-        DMatrixRMaj overlap = new DMatrixRMaj(dimension(), dimension());
-        CommonOps_DDRM.multTransA(rows(covariance.vectors(), start, end),
-                rows(second.covariance.vectors(), start, end), overlap);
-        return overlap;
+        return DenseProducts.multTransA(rows(covariance.vectors(), start, end),
+                rows(second.covariance.vectors(), start, end));
     }
 }

@@ -37,8 +37,7 @@ final class GramFit extends LinearModelFit {
     GramFit(DMatrixRMaj trainingSet, double ridge, Runnable checkpoint) {
         super(trainingSet, ridge);
         int n = sampleCount();
-        DMatrixRMaj gramMatrix = new DMatrixRMaj(n, n);
-        CommonOps_DDRM.multOuter(trainingSet, gramMatrix);
+        DMatrixRMaj gramMatrix = DenseProducts.outer(trainingSet);
         checkpoint.run();
 
         gram = SymmetricEigen.of(gramMatrix);
@@ -60,17 +59,13 @@ final class GramFit extends LinearModelFit {
     @Override
     DMatrixRMaj sample(DMatrixRMaj seeds) {
         int n = sampleCount();
-        int count = seeds.numCols;
-        DMatrixRMaj projected = new DMatrixRMaj(n, count);
-        CommonOps_DDRM.mult(trainingSet, seeds, projected);
-        DMatrixRMaj coefficients = new DMatrixRMaj(n, count);
-        CommonOps_DDRM.multTransA(gram.vectors(), projected, coefficients);
+        DMatrixRMaj projected = DenseProducts.mult(trainingSet, seeds);
+        DMatrixRMaj coefficients = DenseProducts.multTransA(gram.vectors(), projected);
         for (int i = 0; i < n; i++) {
             CommonOps_DDRM.scaleRow(weights[i], coefficients, i);
         }
-        CommonOps_DDRM.mult(gram.vectors(), coefficients, projected);
-        DMatrixRMaj samples = new DMatrixRMaj(dimension(), count);
-        CommonOps_DDRM.multTransA(trainingSet, projected, samples);
+        projected = DenseProducts.mult(gram.vectors(), coefficients);
+        DMatrixRMaj samples = DenseProducts.multTransA(trainingSet, projected);
         if (ridge > 0) {
             CommonOps_DDRM.addEquals(samples, ridgeRoot, seeds);
         }
@@ -120,13 +115,9 @@ final class GramFit extends LinearModelFit {
     @Override
     DMatrixRMaj partialOverlap(LinearModelFit other, int start, int end) {
         GramFit second = (GramFit) other;
-        int n = sampleCount();
-        DMatrixRMaj crossGram = new DMatrixRMaj(end - start, second.sampleCount());
-        CommonOps_DDRM.multTransB(rows(trainingSet, start, end), second.trainingSet, crossGram);
-        DMatrixRMaj rotated = new DMatrixRMaj(end - start, second.sampleCount());
-        CommonOps_DDRM.mult(crossGram, second.gram.vectors(), rotated);
-        DMatrixRMaj overlap = new DMatrixRMaj(n, second.sampleCount());
-        CommonOps_DDRM.multTransA(rows(gram.vectors(), start, end), rotated, overlap);
-        return overlap;
+        DMatrixRMaj crossGram = DenseProducts.multTransB(rows(trainingSet, start, end),
+                second.trainingSet);
+        DMatrixRMaj rotated = DenseProducts.mult(crossGram, second.gram.vectors());
+        return DenseProducts.multTransA(rows(gram.vectors(), start, end), rotated);
     }
 }

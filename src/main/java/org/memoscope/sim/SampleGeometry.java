@@ -1,7 +1,6 @@
 package org.memoscope.sim;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * Cosines between generated samples and training points, the raw material of
@@ -57,8 +56,7 @@ final class SampleGeometry {
     static Nearest nearestTraining(DMatrixRMaj trainingSet, DMatrixRMaj samples) {
         int n = trainingSet.numRows;
         int count = samples.numCols;
-        DMatrixRMaj dots = new DMatrixRMaj(n, count);
-        CommonOps_DDRM.mult(trainingSet, samples, dots);
+        DMatrixRMaj dots = DenseProducts.mult(trainingSet, samples);
 
         double[] trainingNorms = rowSquaredNorms(trainingSet);
         double[] sampleNorms = columnSquaredNorms(samples);
