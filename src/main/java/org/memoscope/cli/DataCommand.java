@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code memoscope data}: the two-model experiment of the linear model on a data source over
  * a ladder of training-set sizes, as CSV ({@link DataCsv}), with the general-spectrum theory
- * beside it when the build has it. Everything is computed before anything is written.
+ * for the data's own eigenvalues beside it. Everything is computed before anything is
+ * written.
  */
 @Command(name = "data", mixinStandardHelpOptions = true,
         versionProvider = MemoscopeCli.Version.class,
@@ -37,9 +38,11 @@ import picocli.CommandLine.Spec;
                     + "nearest training image), m_baseline, m_baseline_se (the same for "
                     + "held-out real images), Q1, Q1_se .. Qr, Qr_se (overlap of the learnt "
                     + "k-th eigenvector with the population eigenspace of rank k), q_theory, "
-                    + "Q1_theory .. Qr_theory (empty while the general-spectrum theory is not "
-                    + "available). Lines starting with # record the source, d, seeds and seed. "
-                    + "*_se is one standard error.",
+                    + "Q1_theory .. Qr_theory (the general-spectrum theory for the data's own "
+                    + "eigenvalues: q_theory is the limit of the trace form q_trace; the mean "
+                    + "cosine q lies below it for steep spectra). Lines starting with # record "
+                    + "the source, d, seeds and seed. *_se is one standard error; empty cells "
+                    + "are undefined values.",
             "",
             "Bad data (unreadable or corrupt file, empty folder, mixed image sizes, 2n above "
                     + "the number of images, sizes beyond the heap) exits with status 2 and "
@@ -53,7 +56,6 @@ final class DataCommand implements Callable<Integer> {
     static final int MAX_REPETITIONS = 1000;
 
     private final PrintStream standardOutput;
-    private final PrintStream standardError;
 
     @Spec
     private CommandSpec spec;
@@ -101,13 +103,9 @@ final class DataCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     private String output;
 
-    /**
-     * @param standardOutput where {@code --output -} writes
-     * @param standardError  where a note on missing theory goes
-     */
-    DataCommand(PrintStream standardOutput, PrintStream standardError) {
+    /** @param standardOutput where {@code --output -} writes */
+    DataCommand(PrintStream standardOutput) {
         this.standardOutput = standardOutput;
-        this.standardError = standardError;
     }
 
     @Override
@@ -134,22 +132,17 @@ final class DataCommand implements Callable<Integer> {
         return 0;
     }
 
-    private String table(DataCurve curve, SpectrumTheory theory) {
+    /** The CSV with the theory at each measured load beside the measurement. */
+    private static String table(DataCurve curve, SpectrumTheory theory) {
         List<DataPoint> points = curve.points();
         double[] convergence = new double[points.size()];
         double[][] recovery = new double[points.size()][curve.factorCount()];
-        try {
-            for (int i = 0; i < points.size(); i++) {
-                double load = points.get(i).loadRatio();
-                convergence[i] = theory.convergence(load);
-                for (int k = 0; k < curve.factorCount(); k++) {
-                    recovery[i][k] = theory.latentRecovery(load, k + 1);
-                }
+        for (int i = 0; i < points.size(); i++) {
+            double load = points.get(i).loadRatio();
+            convergence[i] = theory.convergence(load);
+            for (int k = 0; k < curve.factorCount(); k++) {
+                recovery[i][k] = theory.latentRecovery(load, k + 1);
             }
-        } catch (UnsupportedOperationException unavailable) {
-            standardError.println("memoscope: note: theory columns left empty: "
-                    + unavailable.getMessage());
-            return DataCsv.format(curve, null, null);
         }
         return DataCsv.format(curve, convergence, recovery);
     }

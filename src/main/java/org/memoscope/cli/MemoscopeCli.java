@@ -59,7 +59,7 @@ public final class MemoscopeCli {
         cli.addSubcommand(new CurvesCommand(out));
         cli.addSubcommand(new RenderCommand(out));
         cli.addSubcommand(new PresetsCommand(out));
-        cli.addSubcommand(new DataCommand(out, err));
+        cli.addSubcommand(new DataCommand(out));
         cli.addSubcommand(new GridCommand(out));
         cli.addSubcommand(new CommandLine.HelpCommand());
         cli.setOut(new PrintWriter(out, true));

@@ -14,8 +14,11 @@ public interface SpectrumTheory {
     /** Q_k(gamma) for population rank k = 1..r. */
     double latentRecovery(double loadRatio, int factor);
 
-    /** The theory for the eigenvalues of {@code source}. */
+    /**
+     * The theory for the eigenvalues of {@code source} (for an image set this computes its
+     * spectrum on first use, a few seconds for 60000 images).
+     */
     static SpectrumTheory of(DataSource source) {
-        return new PendingSpectrumTheory(source.description());
+        return new GeneralSpectrumTheory(source.eigenvalues());
     }
 }

@@ -69,6 +69,10 @@ class DataCommandTest {
         assertEquals(1.0 / 64, Double.parseDouble(first[0]), 1e-15);
         assertEquals("1", first[1]);
         assertEquals(1, Double.parseDouble(first[6]), 1e-12, "m at n = 1");
+        for (int row = 1; row < table.size(); row++) {
+            double theory = Double.parseDouble(table.get(row).split(",", -1)[14]);
+            assertTrue(theory > 0 && theory < 1, "q_theory " + theory);
+        }
         assertTrue(lines.get(0).startsWith("# source: tiny-idx3-ubyte.gz"), lines.get(0));
     }
 
