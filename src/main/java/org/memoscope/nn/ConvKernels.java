@@ -1,0 +1,74 @@
+package org.memoscope.nn;
+
+/**
+ * The hot loops of a 3x3 convolution with zero padding 1 and stride 1, on
+ * {@link FeatureMaps}. A third, the input gradient, is the forward loop run with
+ * transposed, flipped weights (see {@link Conv3x3}).
+ *
+ * <p>Weights are indexed by tap {@code k = ci * 9 + ky * 3 + kx}. The forward loop computes
+ * <pre>
+ *   out[n, co, y, x] = sum_{ci, ky, kx} w[k, co] * in[n, ci, y + ky - 1, x + kx - 1]
+ * </pre>
+ * with the weights packed tap-major, {@code packed[k * C_out + co]}, and the weight
+ * gradient loop accumulates
+ * <pre>
+ *   gradient[co * 9 C_in + k] += sum_{n, y, x} outGrad[n, co, y, x] * in[n, ci, y + ky - 1, x + kx - 1]
+ * </pre>
+ * over the images of one call, in image order, so that a fixed split of the batch into
+ * calls gives bit-identical sums whatever thread runs each call. The rectifier and its
+ * gradient, which follow most convolutions, are here too, to run on the same vectors.
+ *
+ * <p>Two implementations exist: {@link ScalarConvKernels} in plain Java and a Vector API
+ * one. {@link #selected()} picks one once per JVM.
+ */
+public interface ConvKernels {
+
+    /** A short description for logs and benchmark reports. */
+    String name();
+
+    /**
+     * Writes {@code out} for images {@code [fromImage, toImage)}: every interior pixel; the
+     * padding of those images may be left dirty and must be cleared by the caller.
+     */
+    void forward(FeatureMaps in, float[] packedWeights, FeatureMaps out, int fromImage,
+            int toImage);
+
+    /**
+     * Adds to {@code gradient} (row-major C_out x 9 C_in) the weight gradient contributed by
+     * images {@code [fromImage, toImage)}. The padding of {@code outGrad} must be zero.
+     */
+    void weightGradient(FeatureMaps in, FeatureMaps outGrad, float[] gradient, int fromImage,
+            int toImage);
+
+    /** Writes {@code out = max(in, 0)} for images {@code [fromImage, toImage)}. */
+    void relu(FeatureMaps in, FeatureMaps out, int fromImage, int toImage);
+
+    /**
+     * Writes {@code inGrad = outGrad} where {@code out > 0}, else 0, for images
+     * {@code [fromImage, toImage)}: the backward pass of {@link #relu} given its output.
+     */
+    void reluGradient(FeatureMaps out, FeatureMaps outGrad, FeatureMaps inGrad, int fromImage,
+            int toImage);
+
+    /** The plain-Java kernels, always available. */
+    static ConvKernels scalar() {
+        return KernelSelection.SCALAR;
+    }
+
+    /**
+     * The Vector API kernels.
+     *
+     * @throws UnsupportedOperationException if module jdk.incubator.vector is not loaded
+     */
+    static ConvKernels vector() {
+        return KernelSelection.vector();
+    }
+
+    /**
+     * The kernels chosen at start-up: vector unless the module is absent or the system
+     * property {@code memoscope.vector} is {@code false}. The choice is logged once.
+     */
+    static ConvKernels selected() {
+        return KernelSelection.SELECTED;
+    }
+}
