@@ -6,14 +6,17 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * A 3x3 convolution with zero padding 1 and stride 1, optionally with a bias:
+ * A 3x3 convolution with zero padding 1 and stride 1, optionally with a bias and
+ * optionally rectified:
  * <pre>
- *   y[n, co, p] = b[co] + sum_{ci, t} w[co, ci, t] x[n, ci, p + t]
+ *   z[n, co, p] = b[co] + sum_{ci, t} w[co, ci, t] x[n, ci, p + t],   y = z or max(z, 0)
  * </pre>
  * where {@code t} runs over the nine offsets {@code (ky - 1, kx - 1)} and {@code x} is zero
- * outside the image. Weights are stored {@code C_out x C_in x 3 x 3}, row-major.
+ * outside the image. Weights are stored {@code C_out x C_in x 3 x 3}, row-major. The
+ * rectified form equals this convolution followed by {@link Relu}, in one pass.
  *
- * <p>Backward, with {@code g = dL/dy}:
+ * <p>Backward, with {@code g = dL/dz} (for the rectified form {@code g = dL/dy} where
+ * {@code y > 0}, else 0):
  * <pre>
  *   dL/dw[co, ci, t] = sum_{n, p} g[n, co, p] x[n, ci, p + t]
  *   dL/db[co]        = sum_{n, p} g[n, co, p]
@@ -29,7 +32,7 @@ import java.util.Random;
 public final class Conv3x3 implements Layer {
 
     /** Images per partial weight-gradient sum. */
-    public static final int GRADIENT_CHUNK = 8;
+    public static final int GRADIENT_CHUNK = 16;
 
     private final int inChannels;
 
@@ -38,6 +41,8 @@ public final class Conv3x3 implements Layer {
     private final Parameter weight;
 
     private final Parameter bias;
+
+    private final boolean rectified;
 
     private final Engine engine;
 
@@ -51,6 +56,8 @@ public final class Conv3x3 implements Layer {
 
     private FeatureMaps inputGradient;
 
+    private FeatureMaps rectifiedGradient;
+
     private float[][] chunkWeightGradients = new float[0][];
 
     private float[][] chunkBiasGradients = new float[0][];
@@ -60,11 +67,18 @@ public final class Conv3x3 implements Layer {
      * {@link #initialise}).
      */
     public Conv3x3(int inChannels, int outChannels, boolean withBias, Engine engine) {
+        this(inChannels, outChannels, withBias, false, engine);
+    }
+
+    /** As {@link #Conv3x3(int, int, boolean, Engine)}, rectified if {@code rectified}. */
+    public Conv3x3(int inChannels, int outChannels, boolean withBias, boolean rectified,
+            Engine engine) {
         if (inChannels < 1 || outChannels < 1) {
             throw new IllegalArgumentException("channels must be positive");
         }
         this.inChannels = inChannels;
         this.outChannels = outChannels;
+        this.rectified = rectified;
         this.engine = engine;
         this.weight = new Parameter("conv" + inChannels + "to" + outChannels + ".weight",
                 outChannels * inChannels * 9);
@@ -101,11 +115,14 @@ public final class Conv3x3 implements Layer {
         pack(weight.values(), packedWeights, outChannels, inChannels, false);
         FeatureMaps out = output;
         engine.forEachRange(input.batch(), (from, to) -> {
-            engine.kernels().forward(input, packedWeights, out, from, to);
+            engine.kernels().forward(input, packedWeights, out, from, to,
+                    rectified && bias == null);
             if (bias != null) {
                 addBias(out, from, to);
+                if (rectified) {
+                    engine.kernels().relu(out, out, from, to);
+                }
             }
-            out.clearPadding(from, to);
         });
         return output;
     }
@@ -128,6 +145,15 @@ public final class Conv3x3 implements Layer {
         int chunks = (batch + GRADIENT_CHUNK - 1) / GRADIENT_CHUNK;
         ensureChunkBuffers(chunks);
         FeatureMaps in = input;
+        FeatureMaps out = output;
+        FeatureMaps gradient;
+        if (rectified) {
+            rectifiedGradient = Layer.reuse(rectifiedGradient, batch, outChannels,
+                    input.height(), input.width());
+            gradient = rectifiedGradient;
+        } else {
+            gradient = outputGradient;
+        }
         FeatureMaps gradIn;
         if (withInputGradient) {
             inputGradient = Layer.reuse(inputGradient, batch, inChannels, input.height(),
@@ -142,16 +168,18 @@ public final class Conv3x3 implements Layer {
             for (int chunk = firstChunk; chunk < endChunk; chunk++) {
                 int from = chunk * GRADIENT_CHUNK;
                 int to = Math.min(batch, from + GRADIENT_CHUNK);
+                if (rectified) {
+                    engine.kernels().reluGradient(out, outputGradient, gradient, from, to);
+                }
                 float[] weightSums = chunkWeightGradients[chunk];
                 Arrays.fill(weightSums, 0f);
-                engine.kernels().weightGradient(in, outputGradient, weightSums, from, to);
+                engine.kernels().weightGradient(in, gradient, weightSums, from, to);
                 if (bias != null) {
-                    sumPerChannel(outputGradient, from, to, chunkBiasGradients[chunk]);
+                    sumPerChannel(gradient, from, to, chunkBiasGradients[chunk]);
                 }
                 if (gradIn != null) {
-                    engine.kernels().forward(outputGradient, packedFlippedWeights, gradIn,
-                            from, to);
-                    gradIn.clearPadding(from, to);
+                    engine.kernels().forward(gradient, packedFlippedWeights, gradIn, from, to,
+                            false);
                 }
             }
         });
@@ -190,6 +218,11 @@ public final class Conv3x3 implements Layer {
         return outChannels;
     }
 
+    /** Whether the output is rectified, {@code max(z, 0)}. */
+    public boolean rectified() {
+        return rectified;
+    }
+
     /**
      * Packs {@code C_out x C_in x 9} weights tap-major for the kernels:
      * {@code packed[(ci * 9 + t) * C_out + co] = w[co, ci, t]}; with {@code flipped}, the
@@ -212,14 +245,17 @@ public final class Conv3x3 implements Layer {
         }
     }
 
+    /** Adds the bias to the interior pixels of images [from, to), padding left zero. */
     private void addBias(FeatureMaps out, int from, int to) {
         float[] data = out.data();
         float[] b = bias.values();
         for (int n = from; n < to; n++) {
             for (int co = 0; co < outChannels; co++) {
-                int start = out.planeOffset(n, co);
-                for (int i = start; i < start + out.planeStride(); i++) {
-                    data[i] += b[co];
+                for (int y = 0; y < out.height(); y++) {
+                    int row = out.offset(n, co, y, 0);
+                    for (int x = row; x < row + out.width(); x++) {
+                        data[x] += b[co];
+                    }
                 }
             }
         }

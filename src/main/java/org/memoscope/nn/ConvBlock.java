@@ -6,23 +6,18 @@ import java.util.Random;
 
 /**
  * Two 3x3 convolutions, each followed by a ReLU: {@code y = relu(conv2(relu(conv1(x))))},
- * the unit of each UNet level. Backward chains the backward passes of the four layers.
+ * the unit of each UNet level, built from rectified {@link Conv3x3} layers. Backward chains
+ * their backward passes.
  */
 final class ConvBlock implements Layer {
 
     private final Conv3x3 first;
 
-    private final Relu firstRelu;
-
     private final Conv3x3 second;
 
-    private final Relu secondRelu;
-
     ConvBlock(int inChannels, int outChannels, boolean bias, Engine engine) {
-        first = new Conv3x3(inChannels, outChannels, bias, engine);
-        firstRelu = new Relu(engine);
-        second = new Conv3x3(outChannels, outChannels, bias, engine);
-        secondRelu = new Relu(engine);
+        first = new Conv3x3(inChannels, outChannels, bias, true, engine);
+        second = new Conv3x3(outChannels, outChannels, bias, true, engine);
     }
 
     /** He initialisation of both convolutions, first then second. */
@@ -33,7 +28,7 @@ final class ConvBlock implements Layer {
 
     @Override
     public FeatureMaps forward(FeatureMaps input) {
-        return secondRelu.forward(second.forward(firstRelu.forward(first.forward(input))));
+        return second.forward(first.forward(input));
     }
 
     @Override
@@ -43,8 +38,7 @@ final class ConvBlock implements Layer {
 
     /** As {@link #backward(FeatureMaps)}; returns null unless {@code withInputGradient}. */
     FeatureMaps backward(FeatureMaps outputGradient, boolean withInputGradient) {
-        FeatureMaps gradient = second.backward(secondRelu.backward(outputGradient));
-        return first.backward(firstRelu.backward(gradient), withInputGradient);
+        return first.backward(second.backward(outputGradient), withInputGradient);
     }
 
     @Override

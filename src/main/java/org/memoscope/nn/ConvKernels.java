@@ -27,11 +27,11 @@ public interface ConvKernels {
     String name();
 
     /**
-     * Writes {@code out} for images {@code [fromImage, toImage)}: every interior pixel; the
-     * padding of those images may be left dirty and must be cleared by the caller.
+     * Writes {@code out} for images {@code [fromImage, toImage)}, rectified
+     * ({@code max(out, 0)}) if {@code rectify}; the padding of {@code out} is left zero.
      */
     void forward(FeatureMaps in, float[] packedWeights, FeatureMaps out, int fromImage,
-            int toImage);
+            int toImage, boolean rectify);
 
     /**
      * Adds to {@code gradient} (row-major C_out x 9 C_in) the weight gradient contributed by

@@ -135,11 +135,6 @@ public final class FeatureMaps {
         return batch + "x" + channels + "x" + height + "x" + width;
     }
 
-    /** Sets every value, pixels and padding, of images {@code [from, to)} to zero. */
-    void fill(int from, int to, float value) {
-        Arrays.fill(data, planeOffset(from, 0), planeOffset(to, 0), value);
-    }
-
     /**
      * Restores zero border and slack in every plane of images {@code [from, to)}, after a
      * kernel wrote whole vectors across them.

@@ -17,7 +17,7 @@ final class ScalarConvKernels implements ConvKernels {
 
     @Override
     public void forward(FeatureMaps in, float[] packedWeights, FeatureMaps out, int fromImage,
-            int toImage) {
+            int toImage, boolean rectify) {
         int outChannels = out.channels();
         int[] tapOffsets = tapOffsets(in);
         float[] source = in.data();
@@ -39,6 +39,14 @@ final class ScalarConvKernels implements ConvKernels {
                         int row = outBase + y * rowStride + 1;
                         for (int x = row; x < row + in.width(); x++) {
                             target[x] += weight * source[x + shift];
+                        }
+                    }
+                }
+                if (rectify) {
+                    for (int y = 1; y <= in.height(); y++) {
+                        int row = outBase + y * rowStride + 1;
+                        for (int x = row; x < row + in.width(); x++) {
+                            target[x] = Math.max(target[x], 0f);
                         }
                     }
                 }

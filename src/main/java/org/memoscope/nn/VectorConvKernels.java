@@ -37,11 +37,15 @@ final class VectorConvKernels implements ConvKernels {
 
     @Override
     public void forward(FeatureMaps in, float[] packedWeights, FeatureMaps out, int fromImage,
-            int toImage) {
+            int toImage, boolean rectify) {
         int outChannels = out.channels();
         int planeStride = out.planeStride();
         int[] tapOffsets = ScalarConvKernels.tapOffsets(in);
         int[] starts = vectorStarts(in);
+        int triples = starts.length / 3;
+        if (starts.length % 3 == 1 && triples > 0) {
+            triples--;
+        }
         float[] source = in.data();
         float[] target = out.data();
         for (int n = fromImage; n < toImage; n++) {
@@ -50,13 +54,18 @@ final class VectorConvKernels implements ConvKernels {
             for (; co + 8 <= outChannels; co += 8) {
                 int outBase = out.planeOffset(n, co);
                 int s = 0;
-                for (; s + 3 <= starts.length; s += 3) {
+                for (; s < 3 * triples; s += 3) {
                     block8x3(source, inBase, tapOffsets, packedWeights, co, outChannels, target,
-                            outBase, planeStride, starts[s], starts[s + 1], starts[s + 2]);
+                            outBase, planeStride, starts[s], starts[s + 1], starts[s + 2],
+                            rectify);
                 }
-                for (; s < starts.length; s++) {
-                    block8x1(source, inBase, tapOffsets, packedWeights, co, outChannels, target,
-                            outBase, planeStride, starts[s]);
+                for (; s + 2 <= starts.length; s += 2) {
+                    block8x2(source, inBase, tapOffsets, packedWeights, co, outChannels, target,
+                            outBase, planeStride, starts[s], starts[s + 1], rectify);
+                }
+                if (s < starts.length) {
+                    block8x2(source, inBase, tapOffsets, packedWeights, co, outChannels, target,
+                            outBase, planeStride, starts[s], starts[s], rectify);
                 }
             }
 
@@ -65,13 +74,16 @@ final class VectorConvKernels implements ConvKernels {
                 int s = 0;
                 for (; s + 3 <= starts.length; s += 3) {
                     block1x3(source, inBase, tapOffsets, packedWeights, co, outChannels, target,
-                            outBase, starts[s], starts[s + 1], starts[s + 2]);
+                            outBase, starts[s], starts[s + 1], starts[s + 2], rectify);
                 }
                 for (; s < starts.length; s++) {
-                    block1x1(source, inBase, tapOffsets, packedWeights, co, outChannels, target,
-                            outBase, starts[s]);
+                    block1x3(source, inBase, tapOffsets, packedWeights, co, outChannels, target,
+                            outBase, starts[s], starts[s], starts[s], rectify);
                 }
             }
+        }
+        if (in.width() % LANES != 0) {
+            out.clearPadding(fromImage, toImage);
         }
     }
 
@@ -96,21 +108,33 @@ final class VectorConvKernels implements ConvKernels {
         int planeStride = in.planeStride();
         float[] source = in.data();
         float[] upstream = outGrad.data();
+        int outChannels = outGrad.channels();
+        int rowStride = in.rowStride();
         for (int ci = 0; ci < in.channels(); ci++) {
-            for (int co = 0; co < outGrad.channels(); co += 2) {
+            int inPlane = ci * planeStride;
+            int co = 0;
+            if (!byRows) {
+                for (; co + 3 <= outChannels; co += 3) {
+                    int row = co * taps + ci * 9;
+                    gradient3x9(source, upstream, inSteps, gradSteps, inPlane,
+                            co * planeStride, rowStride, planeStride, gradient, row, taps);
+                }
+            }
+            for (; co + 2 <= outChannels; co += 2) {
                 int row = co * taps + ci * 9;
-                if (co + 1 == outGrad.channels()) {
-                    gradient1x9(source, upstream, inSteps, gradSteps, ci * planeStride,
-                            co * planeStride, in.rowStride(), gradient, row);
-                } else if (byRows) {
-                    gradientRows2x9(source, upstream, inSteps, gradSteps, firstRow,
-                            ci * planeStride, co * planeStride, in.rowStride(), planeStride,
-                            gradient, row, row + taps);
+                if (byRows) {
+                    gradientRows2x9(source, upstream, inSteps, gradSteps, firstRow, inPlane,
+                            co * planeStride, rowStride, planeStride, gradient, row,
+                            row + taps);
                 } else {
-                    gradient2x9(source, upstream, inSteps, gradSteps, ci * planeStride,
-                            co * planeStride, in.rowStride(), planeStride, gradient, row,
+                    gradient2x9(source, upstream, inSteps, gradSteps, inPlane,
+                            co * planeStride, rowStride, planeStride, gradient, row,
                             row + taps);
                 }
+            }
+            if (co < outChannels) {
+                gradient1x9(source, upstream, inSteps, gradSteps, inPlane, co * planeStride,
+                        rowStride, gradient, co * taps + ci * 9);
             }
         }
     }
@@ -179,7 +203,7 @@ final class VectorConvKernels implements ConvKernels {
 
     private static void block8x3(float[] in, int inBase, int[] tapOffsets, float[] w, int co,
             int outChannels, float[] out, int outBase, int planeStride, int q0, int q1,
-            int q2) {
+            int q2, boolean rectify) {
         FloatVector zero = FloatVector.zero(SPECIES);
         FloatVector a00 = zero, a01 = zero, a02 = zero, a10 = zero, a11 = zero, a12 = zero;
         FloatVector a20 = zero, a21 = zero, a22 = zero, a30 = zero, a31 = zero, a32 = zero;
@@ -225,6 +249,33 @@ final class VectorConvKernels implements ConvKernels {
             a72 = x2.fma(w7, a72);
         }
 
+        if (rectify) {
+            a00 = a00.max(zero);
+            a01 = a01.max(zero);
+            a02 = a02.max(zero);
+            a10 = a10.max(zero);
+            a11 = a11.max(zero);
+            a12 = a12.max(zero);
+            a20 = a20.max(zero);
+            a21 = a21.max(zero);
+            a22 = a22.max(zero);
+            a30 = a30.max(zero);
+            a31 = a31.max(zero);
+            a32 = a32.max(zero);
+            a40 = a40.max(zero);
+            a41 = a41.max(zero);
+            a42 = a42.max(zero);
+            a50 = a50.max(zero);
+            a51 = a51.max(zero);
+            a52 = a52.max(zero);
+            a60 = a60.max(zero);
+            a61 = a61.max(zero);
+            a62 = a62.max(zero);
+            a70 = a70.max(zero);
+            a71 = a71.max(zero);
+            a72 = a72.max(zero);
+        }
+
         int plane = outBase;
         a00.intoArray(out, plane + q0);
         a01.intoArray(out, plane + q1);
@@ -259,36 +310,92 @@ final class VectorConvKernels implements ConvKernels {
         a72.intoArray(out, plane + q2);
     }
 
-    private static void block8x1(float[] in, int inBase, int[] tapOffsets, float[] w, int co,
-            int outChannels, float[] out, int outBase, int planeStride, int q) {
+    private static void block8x2(float[] in, int inBase, int[] tapOffsets, float[] w, int co,
+            int outChannels, float[] out, int outBase, int planeStride, int q0, int q1,
+            boolean rectify) {
         FloatVector zero = FloatVector.zero(SPECIES);
-        FloatVector a0 = zero, a1 = zero, a2 = zero, a3 = zero;
-        FloatVector a4 = zero, a5 = zero, a6 = zero, a7 = zero;
+        FloatVector a00 = zero, a01 = zero, a10 = zero, a11 = zero;
+        FloatVector a20 = zero, a21 = zero, a30 = zero, a31 = zero;
+        FloatVector a40 = zero, a41 = zero, a50 = zero, a51 = zero;
+        FloatVector a60 = zero, a61 = zero, a70 = zero, a71 = zero;
         for (int k = 0; k < tapOffsets.length; k++) {
-            FloatVector x = FloatVector.fromArray(SPECIES, in, inBase + tapOffsets[k] + q);
+            int base = inBase + tapOffsets[k];
+            FloatVector x0 = FloatVector.fromArray(SPECIES, in, base + q0);
+            FloatVector x1 = FloatVector.fromArray(SPECIES, in, base + q1);
             int wk = k * outChannels + co;
-            a0 = x.fma(FloatVector.broadcast(SPECIES, w[wk]), a0);
-            a1 = x.fma(FloatVector.broadcast(SPECIES, w[wk + 1]), a1);
-            a2 = x.fma(FloatVector.broadcast(SPECIES, w[wk + 2]), a2);
-            a3 = x.fma(FloatVector.broadcast(SPECIES, w[wk + 3]), a3);
-            a4 = x.fma(FloatVector.broadcast(SPECIES, w[wk + 4]), a4);
-            a5 = x.fma(FloatVector.broadcast(SPECIES, w[wk + 5]), a5);
-            a6 = x.fma(FloatVector.broadcast(SPECIES, w[wk + 6]), a6);
-            a7 = x.fma(FloatVector.broadcast(SPECIES, w[wk + 7]), a7);
+            FloatVector w0 = FloatVector.broadcast(SPECIES, w[wk]);
+            a00 = x0.fma(w0, a00);
+            a01 = x1.fma(w0, a01);
+            FloatVector w1 = FloatVector.broadcast(SPECIES, w[wk + 1]);
+            a10 = x0.fma(w1, a10);
+            a11 = x1.fma(w1, a11);
+            FloatVector w2 = FloatVector.broadcast(SPECIES, w[wk + 2]);
+            a20 = x0.fma(w2, a20);
+            a21 = x1.fma(w2, a21);
+            FloatVector w3 = FloatVector.broadcast(SPECIES, w[wk + 3]);
+            a30 = x0.fma(w3, a30);
+            a31 = x1.fma(w3, a31);
+            FloatVector w4 = FloatVector.broadcast(SPECIES, w[wk + 4]);
+            a40 = x0.fma(w4, a40);
+            a41 = x1.fma(w4, a41);
+            FloatVector w5 = FloatVector.broadcast(SPECIES, w[wk + 5]);
+            a50 = x0.fma(w5, a50);
+            a51 = x1.fma(w5, a51);
+            FloatVector w6 = FloatVector.broadcast(SPECIES, w[wk + 6]);
+            a60 = x0.fma(w6, a60);
+            a61 = x1.fma(w6, a61);
+            FloatVector w7 = FloatVector.broadcast(SPECIES, w[wk + 7]);
+            a70 = x0.fma(w7, a70);
+            a71 = x1.fma(w7, a71);
+        }
+        if (rectify) {
+            a00 = a00.max(zero);
+            a01 = a01.max(zero);
+            a10 = a10.max(zero);
+            a11 = a11.max(zero);
+            a20 = a20.max(zero);
+            a21 = a21.max(zero);
+            a30 = a30.max(zero);
+            a31 = a31.max(zero);
+            a40 = a40.max(zero);
+            a41 = a41.max(zero);
+            a50 = a50.max(zero);
+            a51 = a51.max(zero);
+            a60 = a60.max(zero);
+            a61 = a61.max(zero);
+            a70 = a70.max(zero);
+            a71 = a71.max(zero);
         }
 
-        a0.intoArray(out, outBase + q);
-        a1.intoArray(out, outBase + planeStride + q);
-        a2.intoArray(out, outBase + 2 * planeStride + q);
-        a3.intoArray(out, outBase + 3 * planeStride + q);
-        a4.intoArray(out, outBase + 4 * planeStride + q);
-        a5.intoArray(out, outBase + 5 * planeStride + q);
-        a6.intoArray(out, outBase + 6 * planeStride + q);
-        a7.intoArray(out, outBase + 7 * planeStride + q);
+        int plane = outBase;
+        a00.intoArray(out, plane + q0);
+        a01.intoArray(out, plane + q1);
+        plane += planeStride;
+        a10.intoArray(out, plane + q0);
+        a11.intoArray(out, plane + q1);
+        plane += planeStride;
+        a20.intoArray(out, plane + q0);
+        a21.intoArray(out, plane + q1);
+        plane += planeStride;
+        a30.intoArray(out, plane + q0);
+        a31.intoArray(out, plane + q1);
+        plane += planeStride;
+        a40.intoArray(out, plane + q0);
+        a41.intoArray(out, plane + q1);
+        plane += planeStride;
+        a50.intoArray(out, plane + q0);
+        a51.intoArray(out, plane + q1);
+        plane += planeStride;
+        a60.intoArray(out, plane + q0);
+        a61.intoArray(out, plane + q1);
+        plane += planeStride;
+        a70.intoArray(out, plane + q0);
+        a71.intoArray(out, plane + q1);
     }
 
     private static void block1x3(float[] in, int inBase, int[] tapOffsets, float[] w, int co,
-            int outChannels, float[] out, int outBase, int q0, int q1, int q2) {
+            int outChannels, float[] out, int outBase, int q0, int q1, int q2,
+            boolean rectify) {
         FloatVector a0 = FloatVector.zero(SPECIES);
         FloatVector a1 = a0;
         FloatVector a2 = a0;
@@ -299,20 +406,16 @@ final class VectorConvKernels implements ConvKernels {
             a1 = FloatVector.fromArray(SPECIES, in, base + q1).fma(weight, a1);
             a2 = FloatVector.fromArray(SPECIES, in, base + q2).fma(weight, a2);
         }
+        if (rectify) {
+            FloatVector zero = FloatVector.zero(SPECIES);
+            a0 = a0.max(zero);
+            a1 = a1.max(zero);
+            a2 = a2.max(zero);
+        }
 
         a0.intoArray(out, outBase + q0);
         a1.intoArray(out, outBase + q1);
         a2.intoArray(out, outBase + q2);
-    }
-
-    private static void block1x1(float[] in, int inBase, int[] tapOffsets, float[] w, int co,
-            int outChannels, float[] out, int outBase, int q) {
-        FloatVector a = FloatVector.zero(SPECIES);
-        for (int k = 0; k < tapOffsets.length; k++) {
-            FloatVector weight = FloatVector.broadcast(SPECIES, w[k * outChannels + co]);
-            a = FloatVector.fromArray(SPECIES, in, inBase + tapOffsets[k] + q).fma(weight, a);
-        }
-        a.intoArray(out, outBase + q);
     }
 
     /**
@@ -362,8 +465,114 @@ final class VectorConvKernels implements ConvKernels {
             b8 = x.fma(g1, b8);
         }
 
-        addLanes(gradient, row, a0, a1, a2, a3, a4, a5, a6, a7, a8);
-        addLanes(gradient, nextRow, b0, b1, b2, b3, b4, b5, b6, b7, b8);
+        gradient[row] += a0.reduceLanes(VectorOperators.ADD);
+        gradient[row + 1] += a1.reduceLanes(VectorOperators.ADD);
+        gradient[row + 2] += a2.reduceLanes(VectorOperators.ADD);
+        gradient[row + 3] += a3.reduceLanes(VectorOperators.ADD);
+        gradient[row + 4] += a4.reduceLanes(VectorOperators.ADD);
+        gradient[row + 5] += a5.reduceLanes(VectorOperators.ADD);
+        gradient[row + 6] += a6.reduceLanes(VectorOperators.ADD);
+        gradient[row + 7] += a7.reduceLanes(VectorOperators.ADD);
+        gradient[row + 8] += a8.reduceLanes(VectorOperators.ADD);
+        gradient[nextRow] += b0.reduceLanes(VectorOperators.ADD);
+        gradient[nextRow + 1] += b1.reduceLanes(VectorOperators.ADD);
+        gradient[nextRow + 2] += b2.reduceLanes(VectorOperators.ADD);
+        gradient[nextRow + 3] += b3.reduceLanes(VectorOperators.ADD);
+        gradient[nextRow + 4] += b4.reduceLanes(VectorOperators.ADD);
+        gradient[nextRow + 5] += b5.reduceLanes(VectorOperators.ADD);
+        gradient[nextRow + 6] += b6.reduceLanes(VectorOperators.ADD);
+        gradient[nextRow + 7] += b7.reduceLanes(VectorOperators.ADD);
+        gradient[nextRow + 8] += b8.reduceLanes(VectorOperators.ADD);
+    }
+
+    /**
+     * As {@link #gradient2x9} for output channels co, co+1, co+2: 27 accumulators, so each
+     * input vector loaded serves three fused multiply-adds.
+     */
+    private static void gradient3x9(float[] in, float[] grad, int[] inSteps, int[] gradSteps,
+            int inPlane, int gradPlane, int rowStride, int planeStride, float[] gradient,
+            int row, int taps) {
+        int up = -rowStride - 1;
+        int down = rowStride - 1;
+        FloatVector zero = FloatVector.zero(SPECIES);
+        FloatVector a0 = zero, a1 = zero, a2 = zero, a3 = zero, a4 = zero, a5 = zero;
+        FloatVector a6 = zero, a7 = zero, a8 = zero, b0 = zero, b1 = zero, b2 = zero;
+        FloatVector b3 = zero, b4 = zero, b5 = zero, b6 = zero, b7 = zero, b8 = zero;
+        FloatVector c0 = zero, c1 = zero, c2 = zero, c3 = zero, c4 = zero, c5 = zero;
+        FloatVector c6 = zero, c7 = zero, c8 = zero;
+        for (int s = 0; s < inSteps.length; s++) {
+            int p = inSteps[s] + inPlane;
+            int g = gradSteps[s] + gradPlane;
+            FloatVector g0 = FloatVector.fromArray(SPECIES, grad, g);
+            FloatVector g1 = FloatVector.fromArray(SPECIES, grad, g + planeStride);
+            FloatVector g2 = FloatVector.fromArray(SPECIES, grad, g + 2 * planeStride);
+            FloatVector x = FloatVector.fromArray(SPECIES, in, p + up);
+            a0 = x.fma(g0, a0);
+            b0 = x.fma(g1, b0);
+            c0 = x.fma(g2, c0);
+            x = FloatVector.fromArray(SPECIES, in, p + up + 1);
+            a1 = x.fma(g0, a1);
+            b1 = x.fma(g1, b1);
+            c1 = x.fma(g2, c1);
+            x = FloatVector.fromArray(SPECIES, in, p + up + 2);
+            a2 = x.fma(g0, a2);
+            b2 = x.fma(g1, b2);
+            c2 = x.fma(g2, c2);
+            x = FloatVector.fromArray(SPECIES, in, p - 1);
+            a3 = x.fma(g0, a3);
+            b3 = x.fma(g1, b3);
+            c3 = x.fma(g2, c3);
+            x = FloatVector.fromArray(SPECIES, in, p);
+            a4 = x.fma(g0, a4);
+            b4 = x.fma(g1, b4);
+            c4 = x.fma(g2, c4);
+            x = FloatVector.fromArray(SPECIES, in, p + 1);
+            a5 = x.fma(g0, a5);
+            b5 = x.fma(g1, b5);
+            c5 = x.fma(g2, c5);
+            x = FloatVector.fromArray(SPECIES, in, p + down);
+            a6 = x.fma(g0, a6);
+            b6 = x.fma(g1, b6);
+            c6 = x.fma(g2, c6);
+            x = FloatVector.fromArray(SPECIES, in, p + down + 1);
+            a7 = x.fma(g0, a7);
+            b7 = x.fma(g1, b7);
+            c7 = x.fma(g2, c7);
+            x = FloatVector.fromArray(SPECIES, in, p + down + 2);
+            a8 = x.fma(g0, a8);
+            b8 = x.fma(g1, b8);
+            c8 = x.fma(g2, c8);
+        }
+
+        gradient[row] += a0.reduceLanes(VectorOperators.ADD);
+        gradient[row + 1] += a1.reduceLanes(VectorOperators.ADD);
+        gradient[row + 2] += a2.reduceLanes(VectorOperators.ADD);
+        gradient[row + 3] += a3.reduceLanes(VectorOperators.ADD);
+        gradient[row + 4] += a4.reduceLanes(VectorOperators.ADD);
+        gradient[row + 5] += a5.reduceLanes(VectorOperators.ADD);
+        gradient[row + 6] += a6.reduceLanes(VectorOperators.ADD);
+        gradient[row + 7] += a7.reduceLanes(VectorOperators.ADD);
+        gradient[row + 8] += a8.reduceLanes(VectorOperators.ADD);
+        int second = row + taps;
+        gradient[second] += b0.reduceLanes(VectorOperators.ADD);
+        gradient[second + 1] += b1.reduceLanes(VectorOperators.ADD);
+        gradient[second + 2] += b2.reduceLanes(VectorOperators.ADD);
+        gradient[second + 3] += b3.reduceLanes(VectorOperators.ADD);
+        gradient[second + 4] += b4.reduceLanes(VectorOperators.ADD);
+        gradient[second + 5] += b5.reduceLanes(VectorOperators.ADD);
+        gradient[second + 6] += b6.reduceLanes(VectorOperators.ADD);
+        gradient[second + 7] += b7.reduceLanes(VectorOperators.ADD);
+        gradient[second + 8] += b8.reduceLanes(VectorOperators.ADD);
+        int third = second + taps;
+        gradient[third] += c0.reduceLanes(VectorOperators.ADD);
+        gradient[third + 1] += c1.reduceLanes(VectorOperators.ADD);
+        gradient[third + 2] += c2.reduceLanes(VectorOperators.ADD);
+        gradient[third + 3] += c3.reduceLanes(VectorOperators.ADD);
+        gradient[third + 4] += c4.reduceLanes(VectorOperators.ADD);
+        gradient[third + 5] += c5.reduceLanes(VectorOperators.ADD);
+        gradient[third + 6] += c6.reduceLanes(VectorOperators.ADD);
+        gradient[third + 7] += c7.reduceLanes(VectorOperators.ADD);
+        gradient[third + 8] += c8.reduceLanes(VectorOperators.ADD);
     }
 
     /**
@@ -422,14 +631,6 @@ final class VectorConvKernels implements ConvKernels {
             here2 = below2;
         }
 
-        addLanes(gradient, row, a0, a1, a2, a3, a4, a5, a6, a7, a8);
-        addLanes(gradient, nextRow, b0, b1, b2, b3, b4, b5, b6, b7, b8);
-    }
-
-    /** Adds the lane sums of nine accumulators to {@code gradient[row .. row + 8]}. */
-    private static void addLanes(float[] gradient, int row, FloatVector a0, FloatVector a1,
-            FloatVector a2, FloatVector a3, FloatVector a4, FloatVector a5, FloatVector a6,
-            FloatVector a7, FloatVector a8) {
         gradient[row] += a0.reduceLanes(VectorOperators.ADD);
         gradient[row + 1] += a1.reduceLanes(VectorOperators.ADD);
         gradient[row + 2] += a2.reduceLanes(VectorOperators.ADD);
@@ -439,6 +640,15 @@ final class VectorConvKernels implements ConvKernels {
         gradient[row + 6] += a6.reduceLanes(VectorOperators.ADD);
         gradient[row + 7] += a7.reduceLanes(VectorOperators.ADD);
         gradient[row + 8] += a8.reduceLanes(VectorOperators.ADD);
+        gradient[nextRow] += b0.reduceLanes(VectorOperators.ADD);
+        gradient[nextRow + 1] += b1.reduceLanes(VectorOperators.ADD);
+        gradient[nextRow + 2] += b2.reduceLanes(VectorOperators.ADD);
+        gradient[nextRow + 3] += b3.reduceLanes(VectorOperators.ADD);
+        gradient[nextRow + 4] += b4.reduceLanes(VectorOperators.ADD);
+        gradient[nextRow + 5] += b5.reduceLanes(VectorOperators.ADD);
+        gradient[nextRow + 6] += b6.reduceLanes(VectorOperators.ADD);
+        gradient[nextRow + 7] += b7.reduceLanes(VectorOperators.ADD);
+        gradient[nextRow + 8] += b8.reduceLanes(VectorOperators.ADD);
     }
 
     /** Adds the gradient of the 9 taps from input channel ci to output channel co. */
@@ -464,6 +674,14 @@ final class VectorConvKernels implements ConvKernels {
             a8 = FloatVector.fromArray(SPECIES, in, p + down + 2).fma(g, a8);
         }
 
-        addLanes(gradient, row, a0, a1, a2, a3, a4, a5, a6, a7, a8);
+        gradient[row] += a0.reduceLanes(VectorOperators.ADD);
+        gradient[row + 1] += a1.reduceLanes(VectorOperators.ADD);
+        gradient[row + 2] += a2.reduceLanes(VectorOperators.ADD);
+        gradient[row + 3] += a3.reduceLanes(VectorOperators.ADD);
+        gradient[row + 4] += a4.reduceLanes(VectorOperators.ADD);
+        gradient[row + 5] += a5.reduceLanes(VectorOperators.ADD);
+        gradient[row + 6] += a6.reduceLanes(VectorOperators.ADD);
+        gradient[row + 7] += a7.reduceLanes(VectorOperators.ADD);
+        gradient[row + 8] += a8.reduceLanes(VectorOperators.ADD);
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.memoscope.nn.NnTestSupport.gaussianMaps;
 import static org.memoscope.nn.NnTestSupport.relativeError;
 
+import java.util.Arrays;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -49,14 +50,25 @@ class ConvKernelsTest {
         Conv3x3.pack(weights, packed, outChannels, inChannels, false);
         double[] reference = referenceForward(input, weights, outChannels);
 
-        FeatureMaps vectorOutput = FeatureMaps.zeros(batch, outChannels, height, width);
-        VECTOR.forward(input, packed, vectorOutput, 0, batch);
-        FeatureMaps scalarOutput = FeatureMaps.zeros(batch, outChannels, height, width);
-        SCALAR.forward(input, packed, scalarOutput, 0, batch);
+        for (boolean rectify : new boolean[] {false, true}) {
+            double[] expected = reference.clone();
+            if (rectify) {
+                Arrays.setAll(expected, i -> Math.max(expected[i], 0));
+            }
+            FeatureMaps vectorOutput = FeatureMaps.zeros(batch, outChannels, height, width);
+            VECTOR.forward(input, packed, vectorOutput, 0, batch, rectify);
+            FeatureMaps scalarOutput = FeatureMaps.zeros(batch, outChannels, height, width);
+            SCALAR.forward(input, packed, scalarOutput, 0, batch, rectify);
 
-        assertTrue(relativeError(NnTestSupport.toDoubles(vectorOutput), reference) < TOLERANCE);
-        assertTrue(relativeError(NnTestSupport.toDoubles(scalarOutput), reference) < TOLERANCE);
-        assertTrue(relativeError(vectorOutput.toNchw(), scalarOutput.toNchw()) < TOLERANCE);
+            assertTrue(relativeError(NnTestSupport.toDoubles(vectorOutput), expected)
+                    < TOLERANCE);
+            assertTrue(relativeError(NnTestSupport.toDoubles(scalarOutput), expected)
+                    < TOLERANCE);
+            assertTrue(relativeError(vectorOutput.toNchw(), scalarOutput.toNchw())
+                    < TOLERANCE);
+            assertPaddingIsZero(vectorOutput);
+            assertPaddingIsZero(scalarOutput);
+        }
     }
 
     @ParameterizedTest(name = "{0}x{1}->{2} on {3}x{4}")
@@ -122,6 +134,21 @@ class ConvKernelsTest {
         assertEquals(VECTOR.getClass(), KernelSelection.choose(null, true).kernels().getClass());
         // Surefire starts the test JVM with the module and without the property.
         assertEquals(VECTOR.getClass(), ConvKernels.selected().getClass());
+    }
+
+    /** Every entry of the backing array outside the interior pixels is zero. */
+    static void assertPaddingIsZero(FeatureMaps maps) {
+        float[] data = maps.data().clone();
+        for (int n = 0; n < maps.batch(); n++) {
+            for (int c = 0; c < maps.channels(); c++) {
+                for (int y = 0; y < maps.height(); y++) {
+                    for (int x = 0; x < maps.width(); x++) {
+                        data[maps.offset(n, c, y, x)] = 0f;
+                    }
+                }
+            }
+        }
+        assertArrayEquals(new float[data.length], data, "padding of " + maps.shape());
     }
 
     private static float[] gaussianWeights(Random random, int count) {
