@@ -48,6 +48,8 @@ public final class Conv3x3 implements Layer {
 
     private final float[] packedWeights;
 
+    private final float[] flippedWeights;
+
     private final float[] packedFlippedWeights;
 
     private FeatureMaps input;
@@ -85,6 +87,7 @@ public final class Conv3x3 implements Layer {
         this.bias = withBias ? new Parameter("conv" + inChannels + "to" + outChannels
                 + ".bias", outChannels) : null;
         this.packedWeights = new float[weight.size()];
+        this.flippedWeights = new float[weight.size()];
         this.packedFlippedWeights = new float[weight.size()];
     }
 
@@ -112,7 +115,7 @@ public final class Conv3x3 implements Layer {
         this.input = input;
         output = Layer.reuse(output, input.batch(), outChannels, input.height(),
                 input.width());
-        pack(weight.values(), packedWeights, outChannels, inChannels, false);
+        engine.kernels().packWeights(weight.values(), outChannels, inChannels, packedWeights);
         FeatureMaps out = output;
         engine.forEachRange(input.batch(), (from, to) -> {
             engine.kernels().forward(input, packedWeights, out, from, to,
@@ -158,7 +161,9 @@ public final class Conv3x3 implements Layer {
         if (withInputGradient) {
             inputGradient = Layer.reuse(inputGradient, batch, inChannels, input.height(),
                     input.width());
-            pack(weight.values(), packedFlippedWeights, outChannels, inChannels, true);
+            transposeFlipped(weight.values(), outChannels, inChannels, flippedWeights);
+            engine.kernels().packWeights(flippedWeights, inChannels, outChannels,
+                    packedFlippedWeights);
             gradIn = inputGradient;
         } else {
             gradIn = null;
@@ -224,22 +229,17 @@ public final class Conv3x3 implements Layer {
     }
 
     /**
-     * Packs {@code C_out x C_in x 9} weights tap-major for the kernels:
-     * {@code packed[(ci * 9 + t) * C_out + co] = w[co, ci, t]}; with {@code flipped}, the
-     * weights of the input-gradient convolution,
-     * {@code packed[(co * 9 + t) * C_in + ci] = w[co, ci, 8 - t]}.
+     * The weights of the input-gradient convolution: channels swapped and taps mirrored,
+     * {@code flipped[ci, co, t] = w[co, ci, 8 - t]}, both {@code C x C' x 9} row-major.
      */
-    static void pack(float[] weights, float[] packed, int outChannels, int inChannels,
-            boolean flipped) {
+    static void transposeFlipped(float[] weights, int outChannels, int inChannels,
+            float[] flipped) {
         for (int co = 0; co < outChannels; co++) {
             for (int ci = 0; ci < inChannels; ci++) {
                 int source = (co * inChannels + ci) * 9;
+                int target = (ci * outChannels + co) * 9;
                 for (int tap = 0; tap < 9; tap++) {
-                    if (flipped) {
-                        packed[(co * 9 + tap) * inChannels + ci] = weights[source + 8 - tap];
-                    } else {
-                        packed[(ci * 9 + tap) * outChannels + co] = weights[source + tap];
-                    }
+                    flipped[target + tap] = weights[source + 8 - tap];
                 }
             }
         }

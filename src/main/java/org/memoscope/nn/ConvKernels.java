@@ -5,12 +5,13 @@ package org.memoscope.nn;
  * {@link FeatureMaps}. A third, the input gradient, is the forward loop run with
  * transposed, flipped weights (see {@link Conv3x3}).
  *
- * <p>Weights are indexed by tap {@code k = ci * 9 + ky * 3 + kx}. The forward loop computes
+ * <p>Weights {@code w[co, ci, ky, kx]} are indexed by tap {@code k = ci * 9 + ky * 3 + kx}.
+ * The forward loop computes
  * <pre>
- *   out[n, co, y, x] = sum_{ci, ky, kx} w[k, co] * in[n, ci, y + ky - 1, x + kx - 1]
+ *   out[n, co, y, x] = sum_{ci, ky, kx} w[co, k] * in[n, ci, y + ky - 1, x + kx - 1]
  * </pre>
- * with the weights packed tap-major, {@code packed[k * C_out + co]}, and the weight
- * gradient loop accumulates
+ * from weights rearranged by {@link #packWeights} into the order the loop reads them, and
+ * the weight gradient loop accumulates
  * <pre>
  *   gradient[co * 9 C_in + k] += sum_{n, y, x} outGrad[n, co, y, x] * in[n, ci, y + ky - 1, x + kx - 1]
  * </pre>
@@ -25,6 +26,12 @@ public interface ConvKernels {
 
     /** A short description for logs and benchmark reports. */
     String name();
+
+    /**
+     * Rearranges {@code C_out x C_in x 9} row-major weights into {@code packed} (same
+     * length) in the order {@link #forward} of these kernels reads them.
+     */
+    void packWeights(float[] weights, int outChannels, int inChannels, float[] packed);
 
     /**
      * Writes {@code out} for images {@code [fromImage, toImage)}, rectified

@@ -15,6 +15,12 @@ final class ScalarConvKernels implements ConvKernels {
         return "plain Java";
     }
 
+    /** The weights stay in their {@code C_out x C_in x 9} order. */
+    @Override
+    public void packWeights(float[] weights, int outChannels, int inChannels, float[] packed) {
+        System.arraycopy(weights, 0, packed, 0, outChannels * inChannels * 9);
+    }
+
     @Override
     public void forward(FeatureMaps in, float[] packedWeights, FeatureMaps out, int fromImage,
             int toImage, boolean rectify) {
@@ -33,7 +39,7 @@ final class ScalarConvKernels implements ConvKernels {
                 }
 
                 for (int k = 0; k < tapOffsets.length; k++) {
-                    float weight = packedWeights[k * outChannels + co];
+                    float weight = packedWeights[co * tapOffsets.length + k];
                     int shift = inBase + tapOffsets[k] - outBase;
                     for (int y = 1; y <= in.height(); y++) {
                         int row = outBase + y * rowStride + 1;

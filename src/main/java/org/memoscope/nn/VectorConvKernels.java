@@ -35,12 +35,32 @@ final class VectorConvKernels implements ConvKernels {
         return "Vector API, " + LANES + " float lanes";
     }
 
+    /**
+     * Blocks of 8 output channels first, each tap-major with the 8 weights of a tap
+     * together, {@code packed[8 K b + 8 k + j] = w[8 b + j, k]}; then each remaining channel
+     * on its own, tap-major ({@code K = 9 C_in} taps).
+     */
+    @Override
+    public void packWeights(float[] weights, int outChannels, int inChannels, float[] packed) {
+        int taps = inChannels * 9;
+        int blocked = outChannels / 8 * 8;
+        for (int co = 0; co < blocked; co++) {
+            int block = co / 8 * 8 * taps;
+            for (int k = 0; k < taps; k++) {
+                packed[block + 8 * k + co % 8] = weights[co * taps + k];
+            }
+        }
+        System.arraycopy(weights, blocked * taps, packed, blocked * taps,
+                (outChannels - blocked) * taps);
+    }
+
     @Override
     public void forward(FeatureMaps in, float[] packedWeights, FeatureMaps out, int fromImage,
             int toImage, boolean rectify) {
         int outChannels = out.channels();
         int planeStride = out.planeStride();
         int[] tapOffsets = ScalarConvKernels.tapOffsets(in);
+        int taps = tapOffsets.length;
         int[] starts = vectorStarts(in);
         int triples = starts.length / 3;
         if (starts.length % 3 == 1 && triples > 0) {
@@ -55,16 +75,16 @@ final class VectorConvKernels implements ConvKernels {
                 int outBase = out.planeOffset(n, co);
                 int s = 0;
                 for (; s < 3 * triples; s += 3) {
-                    block8x3(source, inBase, tapOffsets, packedWeights, co, outChannels, target,
+                    block8x3(source, inBase, tapOffsets, packedWeights, co * taps, target,
                             outBase, planeStride, starts[s], starts[s + 1], starts[s + 2],
                             rectify);
                 }
                 for (; s + 2 <= starts.length; s += 2) {
-                    block8x2(source, inBase, tapOffsets, packedWeights, co, outChannels, target,
+                    block8x2(source, inBase, tapOffsets, packedWeights, co * taps, target,
                             outBase, planeStride, starts[s], starts[s + 1], rectify);
                 }
                 if (s < starts.length) {
-                    block8x2(source, inBase, tapOffsets, packedWeights, co, outChannels, target,
+                    block8x2(source, inBase, tapOffsets, packedWeights, co * taps, target,
                             outBase, planeStride, starts[s], starts[s], rectify);
                 }
             }
@@ -73,11 +93,11 @@ final class VectorConvKernels implements ConvKernels {
                 int outBase = out.planeOffset(n, co);
                 int s = 0;
                 for (; s + 3 <= starts.length; s += 3) {
-                    block1x3(source, inBase, tapOffsets, packedWeights, co, outChannels, target,
+                    block1x3(source, inBase, tapOffsets, packedWeights, co * taps, target,
                             outBase, starts[s], starts[s + 1], starts[s + 2], rectify);
                 }
                 for (; s < starts.length; s++) {
-                    block1x3(source, inBase, tapOffsets, packedWeights, co, outChannels, target,
+                    block1x3(source, inBase, tapOffsets, packedWeights, co * taps, target,
                             outBase, starts[s], starts[s], starts[s], rectify);
                 }
             }
@@ -201,9 +221,9 @@ final class VectorConvKernels implements ConvKernels {
         return starts;
     }
 
-    private static void block8x3(float[] in, int inBase, int[] tapOffsets, float[] w, int co,
-            int outChannels, float[] out, int outBase, int planeStride, int q0, int q1,
-            int q2, boolean rectify) {
+    private static void block8x3(float[] in, int inBase, int[] tapOffsets, float[] w,
+            int weightBase, float[] out, int outBase, int planeStride, int q0, int q1, int q2,
+            boolean rectify) {
         FloatVector zero = FloatVector.zero(SPECIES);
         FloatVector a00 = zero, a01 = zero, a02 = zero, a10 = zero, a11 = zero, a12 = zero;
         FloatVector a20 = zero, a21 = zero, a22 = zero, a30 = zero, a31 = zero, a32 = zero;
@@ -214,7 +234,7 @@ final class VectorConvKernels implements ConvKernels {
             FloatVector x0 = FloatVector.fromArray(SPECIES, in, base + q0);
             FloatVector x1 = FloatVector.fromArray(SPECIES, in, base + q1);
             FloatVector x2 = FloatVector.fromArray(SPECIES, in, base + q2);
-            int wk = k * outChannels + co;
+            int wk = weightBase + 8 * k;
             FloatVector w0 = FloatVector.broadcast(SPECIES, w[wk]);
             a00 = x0.fma(w0, a00);
             a01 = x1.fma(w0, a01);
@@ -310,8 +330,8 @@ final class VectorConvKernels implements ConvKernels {
         a72.intoArray(out, plane + q2);
     }
 
-    private static void block8x2(float[] in, int inBase, int[] tapOffsets, float[] w, int co,
-            int outChannels, float[] out, int outBase, int planeStride, int q0, int q1,
+    private static void block8x2(float[] in, int inBase, int[] tapOffsets, float[] w,
+            int weightBase, float[] out, int outBase, int planeStride, int q0, int q1,
             boolean rectify) {
         FloatVector zero = FloatVector.zero(SPECIES);
         FloatVector a00 = zero, a01 = zero, a10 = zero, a11 = zero;
@@ -322,7 +342,7 @@ final class VectorConvKernels implements ConvKernels {
             int base = inBase + tapOffsets[k];
             FloatVector x0 = FloatVector.fromArray(SPECIES, in, base + q0);
             FloatVector x1 = FloatVector.fromArray(SPECIES, in, base + q1);
-            int wk = k * outChannels + co;
+            int wk = weightBase + 8 * k;
             FloatVector w0 = FloatVector.broadcast(SPECIES, w[wk]);
             a00 = x0.fma(w0, a00);
             a01 = x1.fma(w0, a01);
@@ -393,15 +413,15 @@ final class VectorConvKernels implements ConvKernels {
         a71.intoArray(out, plane + q1);
     }
 
-    private static void block1x3(float[] in, int inBase, int[] tapOffsets, float[] w, int co,
-            int outChannels, float[] out, int outBase, int q0, int q1, int q2,
+    private static void block1x3(float[] in, int inBase, int[] tapOffsets, float[] w,
+            int weightBase, float[] out, int outBase, int q0, int q1, int q2,
             boolean rectify) {
         FloatVector a0 = FloatVector.zero(SPECIES);
         FloatVector a1 = a0;
         FloatVector a2 = a0;
         for (int k = 0; k < tapOffsets.length; k++) {
             int base = inBase + tapOffsets[k];
-            FloatVector weight = FloatVector.broadcast(SPECIES, w[k * outChannels + co]);
+            FloatVector weight = FloatVector.broadcast(SPECIES, w[weightBase + k]);
             a0 = FloatVector.fromArray(SPECIES, in, base + q0).fma(weight, a0);
             a1 = FloatVector.fromArray(SPECIES, in, base + q1).fma(weight, a1);
             a2 = FloatVector.fromArray(SPECIES, in, base + q2).fma(weight, a2);

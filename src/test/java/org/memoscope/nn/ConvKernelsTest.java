@@ -46,8 +46,10 @@ class ConvKernelsTest {
         Random random = new Random(7L * inChannels + outChannels + height);
         FeatureMaps input = gaussianMaps(random, batch, inChannels, height, width);
         float[] weights = gaussianWeights(random, outChannels * inChannels * 9);
-        float[] packed = new float[weights.length];
-        Conv3x3.pack(weights, packed, outChannels, inChannels, false);
+        float[] vectorWeights = new float[weights.length];
+        VECTOR.packWeights(weights, outChannels, inChannels, vectorWeights);
+        float[] scalarWeights = new float[weights.length];
+        SCALAR.packWeights(weights, outChannels, inChannels, scalarWeights);
         double[] reference = referenceForward(input, weights, outChannels);
 
         for (boolean rectify : new boolean[] {false, true}) {
@@ -56,9 +58,9 @@ class ConvKernelsTest {
                 Arrays.setAll(expected, i -> Math.max(expected[i], 0));
             }
             FeatureMaps vectorOutput = FeatureMaps.zeros(batch, outChannels, height, width);
-            VECTOR.forward(input, packed, vectorOutput, 0, batch, rectify);
+            VECTOR.forward(input, vectorWeights, vectorOutput, 0, batch, rectify);
             FeatureMaps scalarOutput = FeatureMaps.zeros(batch, outChannels, height, width);
-            SCALAR.forward(input, packed, scalarOutput, 0, batch, rectify);
+            SCALAR.forward(input, scalarWeights, scalarOutput, 0, batch, rectify);
 
             assertTrue(relativeError(NnTestSupport.toDoubles(vectorOutput), expected)
                     < TOLERANCE);
