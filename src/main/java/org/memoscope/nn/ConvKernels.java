@@ -13,14 +13,19 @@ package org.memoscope.nn;
  * from weights rearranged by {@link #packWeights} into the order the loop reads them, and
  * the weight gradient loop accumulates
  * <pre>
- *   gradient[co * 9 C_in + k] += sum_{n, y, x} outGrad[n, co, y, x] * in[n, ci, y + ky - 1, x + kx - 1]
+ *   gradient[co * 9 C_in + k] += sum_{n, y, x} g[n, co, y, x] * in[n, ci, y+ky-1, x+kx-1]
  * </pre>
- * over the images of one call, in image order, so that a fixed split of the batch into
- * calls gives bit-identical sums whatever thread runs each call. The rectifier and its
- * gradient, which follow most convolutions, are here too, to run on the same vectors.
+ * with {@code g} the output gradient, over the images of one call, in image order, so
+ * that a fixed split of the batch into calls gives bit-identical sums whatever thread runs
+ * each call. The rectifier and its gradient, which follow most convolutions, are here too,
+ * to run on the same vectors.
  *
  * <p>Two implementations exist: {@link ScalarConvKernels} in plain Java and a Vector API
- * one. {@link #selected()} picks one once per JVM.
+ * one. {@link #selected()} picks one once per JVM. The Vector API lives in the incubator
+ * module jdk.incubator.vector, which a JVM loads only when asked: {@code java
+ * --add-modules jdk.incubator.vector ...} (the Maven build adds it for compiling, tests
+ * and {@code javafx:run}); without it, {@code java -jar} runs the plain-Java kernels,
+ * several times slower.
  */
 public interface ConvKernels {
 

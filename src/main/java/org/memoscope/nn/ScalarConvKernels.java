@@ -4,11 +4,16 @@ import java.util.Arrays;
 
 /**
  * The {@link ConvKernels} loops in plain Java: one output plane at a time, adding one
- * shifted input plane per tap (forward), or one dot product of an output-gradient plane
- * with a shifted input plane per weight (weight gradient). Sums run in tap order
- * (forward) and in image, row, column order (weight gradient).
+ * shifted input plane per tap (forward, in tap order), or one dot product of an
+ * output-gradient plane with a shifted input plane per weight (weight gradient, in 16
+ * interleaved partial sums over images and pixels, added up at the end). Each loop runs
+ * over a whole plane with rows laid end to end, so that the JIT compiler can use SIMD
+ * instructions where it sees fit.
  */
 final class ScalarConvKernels implements ConvKernels {
+
+    /** Independent partial sums per weight gradient, so that the loop has no long chain. */
+    private static final int LANES = FeatureMaps.MAX_LANES;
 
     @Override
     public String name() {
@@ -24,65 +29,71 @@ final class ScalarConvKernels implements ConvKernels {
     @Override
     public void forward(FeatureMaps in, float[] packedWeights, FeatureMaps out, int fromImage,
             int toImage, boolean rectify) {
-        int outChannels = out.channels();
         int[] tapOffsets = tapOffsets(in);
+        int taps = tapOffsets.length;
         float[] source = in.data();
         float[] target = out.data();
-        int rowStride = in.rowStride();
+        int first = in.rowStride() + 1;
+        int end = first + coveredLength(in);
         for (int n = fromImage; n < toImage; n++) {
             int inBase = in.planeOffset(n, 0);
-            for (int co = 0; co < outChannels; co++) {
+            for (int co = 0; co < out.channels(); co++) {
                 int outBase = out.planeOffset(n, co);
-                for (int y = 1; y <= in.height(); y++) {
-                    int row = outBase + y * rowStride + 1;
-                    Arrays.fill(target, row, row + in.width(), 0f);
-                }
-
-                for (int k = 0; k < tapOffsets.length; k++) {
-                    float weight = packedWeights[co * tapOffsets.length + k];
+                Arrays.fill(target, outBase + first, outBase + end, 0f);
+                for (int k = 0; k < taps; k++) {
+                    float weight = packedWeights[co * taps + k];
                     int shift = inBase + tapOffsets[k] - outBase;
-                    for (int y = 1; y <= in.height(); y++) {
-                        int row = outBase + y * rowStride + 1;
-                        for (int x = row; x < row + in.width(); x++) {
-                            target[x] += weight * source[x + shift];
-                        }
+                    for (int i = outBase + first; i < outBase + end; i++) {
+                        target[i] += weight * source[i + shift];
                     }
                 }
                 if (rectify) {
-                    for (int y = 1; y <= in.height(); y++) {
-                        int row = outBase + y * rowStride + 1;
-                        for (int x = row; x < row + in.width(); x++) {
-                            target[x] = Math.max(target[x], 0f);
-                        }
+                    for (int i = outBase + first; i < outBase + end; i++) {
+                        target[i] = Math.max(target[i], 0f);
                     }
                 }
             }
         }
+        out.clearPadding(fromImage, toImage);
     }
 
     @Override
     public void weightGradient(FeatureMaps in, FeatureMaps outGrad, float[] gradient,
             int fromImage, int toImage) {
         int[] tapOffsets = tapOffsets(in);
+        int taps = tapOffsets.length;
         float[] source = in.data();
         float[] upstream = outGrad.data();
-        int rowStride = in.rowStride();
+        int first = in.rowStride() + 1;
+        int end = first + (coveredLength(in) + LANES - 1) / LANES * LANES;
+        float[] lanes = new float[LANES];
         for (int co = 0; co < outGrad.channels(); co++) {
-            for (int k = 0; k < tapOffsets.length; k++) {
-                float sum = 0f;
+            for (int k = 0; k < taps; k++) {
+                Arrays.fill(lanes, 0f);
                 for (int n = fromImage; n < toImage; n++) {
                     int gradBase = outGrad.planeOffset(n, co);
                     int shift = in.planeOffset(n, 0) + tapOffsets[k] - gradBase;
-                    for (int y = 1; y <= in.height(); y++) {
-                        int row = gradBase + y * rowStride + 1;
-                        for (int x = row; x < row + in.width(); x++) {
-                            sum += upstream[x] * source[x + shift];
+                    for (int i = gradBase + first; i < gradBase + end; i += LANES) {
+                        for (int lane = 0; lane < LANES; lane++) {
+                            lanes[lane] += upstream[i + lane] * source[i + lane + shift];
                         }
                     }
                 }
-                gradient[co * tapOffsets.length + k] += sum;
+                float sum = 0f;
+                for (float partial : lanes) {
+                    sum += partial;
+                }
+                gradient[co * taps + k] += sum;
             }
         }
+    }
+
+    /**
+     * Positions from the first to the last interior pixel of a plane, rows laid end to end
+     * (border columns included; their results are cleared or, for gradients, zero).
+     */
+    private static int coveredLength(FeatureMaps maps) {
+        return (maps.height() - 1) * maps.rowStride() + maps.width();
     }
 
     @Override
