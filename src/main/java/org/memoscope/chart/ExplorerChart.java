@@ -15,6 +15,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.labels.XYToolTipGenerator;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
@@ -25,6 +26,8 @@ import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.IntervalXYDataset;
+import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
@@ -79,7 +82,8 @@ public final class ExplorerChart {
         LogAxis loadAxis = new LogAxis("load  γ = n / d");
         loadAxis.setBase(10);
         loadAxis.setSmallestValue(1e-4);
-        loadAxis.setRange(MIN_LOAD, MAX_LOAD);
+        // A little room beyond the slider's range, so edge points and tick labels show whole.
+        loadAxis.setRange(MIN_LOAD / 1.35, MAX_LOAD * 1.35);
         loadAxis.setTickUnit(new NumberTickUnit(1.0));
         loadAxis.setNumberFormatOverride(new LoadFormat());
         loadAxis.setMinorTickMarksVisible(true);
@@ -93,6 +97,8 @@ public final class ExplorerChart {
         simulationRenderer.setDefaultLinesVisible(false);
         simulationRenderer.setDefaultShapesVisible(true);
         simulationRenderer.setCapLength(5.0);
+        theoryRenderer.setDefaultToolTipGenerator(ExplorerChart::toolTip);
+        simulationRenderer.setDefaultToolTipGenerator(ExplorerChart::toolTip);
 
         plot = new XYPlot(theory, loadAxis, valueAxis, theoryRenderer);
         plot.setDataset(1, simulation);
@@ -109,6 +115,7 @@ public final class ExplorerChart {
 
         chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
+        chart.setPadding(new RectangleInsets(8, 8, 4, 16));
         chart.getLegend().setPosition(RectangleEdge.BOTTOM);
         chart.getLegend().setFrame(org.jfree.chart.block.BlockBorder.NONE);
         applyStyle();
@@ -233,6 +240,22 @@ public final class ExplorerChart {
         }
     }
 
+    /**
+     * The tooltip of a plotted point: its series, load and value, and for a
+     * simulated point the standard error, e.g. "q  convergence: γ = 0.5, 0.4123".
+     */
+    static String toolTip(XYDataset dataset, int series, int item) {
+        String text = String.format(Locale.ROOT, "%s:  γ = %.3g,  %.4f",
+                dataset.getSeriesKey(series), dataset.getXValue(series, item),
+                dataset.getYValue(series, item));
+        if (dataset instanceof IntervalXYDataset interval) {
+            double error = (interval.getEndYValue(series, item)
+                    - interval.getStartYValue(series, item)) / 2;
+            text += String.format(Locale.ROOT, " ± %.4f (one standard error)", error);
+        }
+        return text;
+    }
+
     private void placeThresholdMarkers(ExplorerParameters parameters) {
         thresholdMarkers.forEach(marker -> plot.removeDomainMarker(marker, Layer.FOREGROUND));
         thresholdMarkers.clear();
@@ -264,6 +287,23 @@ public final class ExplorerChart {
         if (legend != null) {
             legend.setItemFont(tickFont);
         }
+        // Enlarged for a projector: black text and darker grid lines for contrast.
+        boolean enlarged = fontScale > 1;
+        Color text = enlarged ? Color.BLACK : Color.DARK_GRAY;
+        for (var axis : List.of(plot.getDomainAxis(), plot.getRangeAxis())) {
+            axis.setTickLabelPaint(text);
+            axis.setLabelPaint(Color.BLACK);
+            axis.setAxisLinePaint(enlarged ? Color.BLACK : Color.GRAY);
+        }
+        Color grid = enlarged ? new Color(0xaaaaaa) : new Color(0xdddddd);
+        plot.setDomainGridlinePaint(grid);
+        plot.setRangeGridlinePaint(grid);
+        // Large tick labels need fewer ticks, and a long legend a slightly smaller font.
+        ((NumberAxis) plot.getRangeAxis()).setTickUnit(new NumberTickUnit(enlarged ? 0.2 : 0.1),
+                false, false);
+        if (legend != null && enlarged) {
+            legend.setItemFont(tickFont.deriveFont(tickFont.getSize2D() * 0.85f));
+        }
 
         BasicStroke line = new BasicStroke(2.2f * lineScale, BasicStroke.CAP_ROUND,
                 BasicStroke.JOIN_ROUND);
@@ -285,12 +325,16 @@ public final class ExplorerChart {
 
         BasicStroke dashed = new BasicStroke(1.4f * lineScale, BasicStroke.CAP_BUTT,
                 BasicStroke.JOIN_MITER, 10f, new float[] {6f * lineScale, 4f * lineScale}, 0f);
+        Color labelBackground = enlarged ? new Color(255, 255, 255, 220)
+                : new Color(100, 100, 100, 100);
         for (ValueMarker marker : thresholdMarkers) {
             marker.setStroke(dashed);
             marker.setLabelFont(markerFont);
+            marker.setLabelBackgroundColor(labelBackground);
         }
         cursor.setStroke(new BasicStroke(1.5f * lineScale));
         cursor.setLabelFont(markerFont);
+        cursor.setLabelBackgroundColor(labelBackground);
     }
 
     private static Color colourOf(String key) {

@@ -42,8 +42,9 @@ import picocli.CommandLine.Spec;
             ""})
 final class CurvesCommand implements Callable<Integer> {
 
-    static final double MIN_GRID_LOAD = 1e-4;
-    static final double MAX_GRID_LOAD = 1e4;
+    /** The range over which the theory is checked to give finite values. */
+    static final double MIN_GRID_LOAD = 1e-3;
+    static final double MAX_GRID_LOAD = 1e3;
     static final int MAX_POINTS = 10_000;
 
     private final PrintStream standardOutput;
@@ -67,14 +68,14 @@ final class CurvesCommand implements Callable<Integer> {
     @Option(names = "--gamma-min", order = 2,
             paramLabel = "<gamma>", defaultValue = "0.01",
             description = "Smallest load gamma = n/d (training samples per dimension, "
-                    + "dimensionless), 0.0001..10000. Default: ${DEFAULT-VALUE}.")
+                    + "dimensionless), 0.001..1000. Default: ${DEFAULT-VALUE}.")
     void setMinLoad(String text) {
         minLoad = OptionValues.real(spec, "--gamma-min", text, MIN_GRID_LOAD, MAX_GRID_LOAD, "");
     }
 
     @Option(names = "--gamma-max", order = 3,
             paramLabel = "<gamma>", defaultValue = "100",
-            description = "Largest load gamma = n/d (dimensionless), 0.0001..10000, above "
+            description = "Largest load gamma = n/d (dimensionless), 0.001..1000, above "
                     + "--gamma-min. Default: ${DEFAULT-VALUE}.")
     void setMaxLoad(String text) {
         maxLoad = OptionValues.real(spec, "--gamma-max", text, MIN_GRID_LOAD, MAX_GRID_LOAD, "");

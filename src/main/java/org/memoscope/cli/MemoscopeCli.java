@@ -13,7 +13,8 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * The headless command line: {@code memoscope curves} (CSV of the order
- * parameters) and {@code memoscope render} (the explorer's chart as PNG).
+ * parameters), {@code memoscope render} (the explorer's chart as PNG, SVG or
+ * CSV of the plotted series) and {@code memoscope presets} (the built-in presets).
  *
  * <p>Every option is checked against its range while the arguments are parsed,
  * before anything is computed. Exit status: 0 on success, 2 for a usage error
@@ -57,6 +58,9 @@ public final class MemoscopeCli {
         CommandLine cli = new CommandLine(new Root(err));
         cli.addSubcommand(new CurvesCommand(out));
         cli.addSubcommand(new RenderCommand(out));
+        cli.addSubcommand(new PresetsCommand(out));
+        cli.addSubcommand(new DataCommand(out, err));
+        cli.addSubcommand(new GridCommand(out));
         cli.addSubcommand(new CommandLine.HelpCommand());
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
@@ -64,6 +68,10 @@ public final class MemoscopeCli {
         cli.setExecutionExceptionHandler((problem, command, parsed) -> {
             if (problem instanceof ParameterException usage) {
                 return usageError(err, usage);
+            }
+            if (problem instanceof BadInput bad) {
+                err.println(PREFIX + oneLine(bad.getMessage()));
+                return USAGE;
             }
             if (problem instanceof CliFailure failure) {
                 err.println(PREFIX + oneLine(failure.getMessage()));
@@ -113,7 +121,7 @@ public final class MemoscopeCli {
 
         @Override
         public Integer call() {
-            err.println(PREFIX + "missing command: one of curves, render "
+            err.println(PREFIX + "missing command: one of curves, render, presets, data, grid "
                     + "(see 'memoscope --help')");
             return USAGE;
         }

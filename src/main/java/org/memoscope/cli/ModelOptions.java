@@ -1,6 +1,11 @@
 package org.memoscope.cli;
 
+import org.memoscope.io.PresetCatalog;
+import org.memoscope.io.PresetException;
+import org.memoscope.io.StateText;
+import org.memoscope.io.StateTextException;
 import org.memoscope.model.ExplorerParameters;
+import org.memoscope.sim.LinearModelExperiment;
 
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -11,6 +16,9 @@ import picocli.CommandLine.Spec;
  * every command that computes curves: dimension, spike strengths, ridge, seeds
  * and whether to simulate. Each value is checked against its range as it is
  * parsed; {@link #validate()} adds the checks that involve several options.
+ *
+ * <p>{@code --preset} or {@code --state} supplies every value at once; options
+ * given beside it replace the corresponding value.
  */
 final class ModelOptions {
 
@@ -18,8 +26,9 @@ final class ModelOptions {
     static final int MAX_DIMENSION = 100_000;
     /** Simulation fits d-dimensional covariances: beyond this it is too slow to wait for. */
     static final int MAX_SIMULATED_DIMENSION = 4000;
-    static final double MAX_SPIKE_STRENGTH = 1000;
-    static final double MAX_RIDGE = 1e6;
+    /** Theory and chart are checked for beta up to 10 (thresholds down to 0.01). */
+    static final double MAX_SPIKE_STRENGTH = 10;
+    static final double MAX_RIDGE = 10;
     static final int MAX_SEEDS = 100_000;
     static final int MAX_REPETITIONS = 1000;
 
@@ -32,6 +41,20 @@ final class ModelOptions {
     private int seedCount;
     private int repetitions;
     private long seed;
+    /** The parameters of --preset or --state, once {@link #validate()} has read them. */
+    private ExplorerParameters base;
+
+    @Option(names = "--preset", order = 8, paramLabel = "<name>|<file>",
+            description = "Start from a preset: the name of a built-in one (listed by "
+                    + "'memoscope presets') or a preset JSON file. Options given beside it "
+                    + "replace its values; its gamma is the cursor of render.")
+    private String preset;
+
+    @Option(names = "--state", order = 9, paramLabel = "<text>",
+            description = "Start from a state text as the window's Copy state gives it, "
+                    + "e.g. 'memoscope:v1;gamma=1;d=500;beta=2;lambda=0;seeds=64;reps=2;seed=1'. "
+                    + "Options given beside it replace its values.")
+    private String state;
 
     @Option(names = "--simulate", order = 20,
             description = "Also run the finite-size simulation (two linear models on disjoint "
@@ -51,7 +74,7 @@ final class ModelOptions {
     @Option(names = "--beta", order = 11, paramLabel = "<beta>[,<beta>...]", defaultValue = "1",
             description = "Spike strengths beta_k: variance added along latent factor k, in "
                     + "units of the unit noise variance; 1 to 5 comma-separated values, "
-                    + "each 0..1000. Spike k is recovered above the load 1/beta_k^2. "
+                    + "each 0..10. Spike k is recovered above the load 1/beta_k^2. "
                     + "Default: ${DEFAULT-VALUE}.")
     void setSpikeStrengths(String text) {
         spikeStrengths = OptionValues.reals(spec, "--beta", text, 1,
@@ -60,7 +83,7 @@ final class ModelOptions {
 
     @Option(names = "--lambda", order = 12, paramLabel = "<lambda>", defaultValue = "0",
             description = "Ridge lambda added to the learnt covariance, in units of the data "
-                    + "variance (which is 1 per coordinate), 0..1e6. "
+                    + "variance (which is 1 per coordinate), 0..10. "
                     + "Default: ${DEFAULT-VALUE}.")
     void setRidge(String text) {
         ridge = OptionValues.real(spec, "--lambda", text, 0, MAX_RIDGE, "");
@@ -94,18 +117,72 @@ final class ModelOptions {
         return simulate;
     }
 
-    /** Checks that involve more than one of these options. */
+    /** Checks that involve more than one of these options; reads --preset or --state. */
     void validate() {
-        if (simulate && dimension > MAX_SIMULATED_DIMENSION) {
+        if (preset != null && state != null) {
+            throw OptionValues.usage(spec, "--preset and --state cannot be given together");
+        }
+        if (preset != null) {
+            try {
+                base = PresetCatalog.resolve(preset).parameters();
+            } catch (PresetException bad) {
+                throw OptionValues.usage(spec, "--preset: " + bad.getMessage());
+            }
+        } else if (state != null) {
+            try {
+                base = StateText.parse(state);
+            } catch (StateTextException bad) {
+                throw OptionValues.usage(spec, "--state: " + bad.getMessage());
+            }
+        }
+        if (simulate && parameters(1.0).dimension() > MAX_SIMULATED_DIMENSION) {
             throw OptionValues.usage(spec, "--dimension must be an integer in "
                     + MIN_DIMENSION + ".." + MAX_SIMULATED_DIMENSION
                     + " with --simulate, got '" + dimension + "'");
+        }
+        if (simulate) {
+            requireMemory(parameters(1.0));
+        }
+    }
+
+    /**
+     * Refuses up front, as a usage error, a simulation whose largest point would not fit in
+     * the heap (for example many --seeds at a large --dimension).
+     */
+    private void requireMemory(ExplorerParameters parameters) {
+        double largestLoad = LinearModelExperiment.maxSimulatedLoad(parameters.dimension());
+        if (largestLoad <= 0) {
+            return;
+        }
+        try {
+            LinearModelExperiment.requireMemory(parameters, largestLoad);
+        } catch (IllegalArgumentException tooLarge) {
+            throw OptionValues.usage(spec, "--dimension/--seeds: " + tooLarge.getMessage());
         }
     }
 
     /** The model these options describe, with the cursor at {@code loadRatio}. */
     ExplorerParameters parameters(double loadRatio) {
-        return new ExplorerParameters(loadRatio, dimension, spikeStrengths, ridge, seedCount,
-                repetitions, seed);
+        if (base == null) {
+            return new ExplorerParameters(loadRatio, dimension, spikeStrengths, ridge,
+                    seedCount, repetitions, seed);
+        }
+        return new ExplorerParameters(loadRatio,
+                given("--dimension") ? dimension : base.dimension(),
+                given("--beta") ? spikeStrengths : base.spikeStrengths(),
+                given("--lambda") ? ridge : base.ridge(),
+                given("--seeds") ? seedCount : base.seedCount(),
+                given("--repetitions") ? repetitions : base.repetitions(),
+                given("--seed") ? seed : base.seed());
+    }
+
+    /** The cursor load of --preset or --state, or {@code fallback} without them. */
+    double loadRatio(double fallback) {
+        return base == null ? fallback : base.loadRatio();
+    }
+
+    /** Whether {@code option} was given on the command line (not just defaulted). */
+    boolean given(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
     }
 }

@@ -6,7 +6,9 @@ import java.util.concurrent.Callable;
 
 import org.memoscope.chart.ExplorerChart;
 import org.memoscope.compute.JobContext;
+import org.memoscope.io.ChartExport;
 import org.memoscope.io.ChartPng;
+import org.memoscope.io.ExportFormat;
 import org.memoscope.model.ExplorerParameters;
 import org.memoscope.model.LoadGrid;
 import org.memoscope.model.SimulationCurve;
@@ -22,17 +24,19 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code memoscope render}: the window's chart (theory lines, optional simulated
- * points, BBP threshold markers, the cursor) drawn headless to a PNG file. The
- * image is encoded in memory and written in one atomic step.
+ * points, BBP threshold markers, the cursor) drawn headless to a PNG or SVG file,
+ * or its plotted series as CSV. The file is encoded in memory and written in one
+ * atomic step.
  */
 @Command(name = "render", mixinStandardHelpOptions = true,
         versionProvider = MemoscopeCli.Version.class,
         sortOptions = false,
         description = {
-            "Draws the explorer's chart as a PNG image: q, m and Q_k against the load "
-                    + "gamma = n/d on a log axis from 0.01 to 100, dashed markers at the "
-                    + "thresholds 1/beta_k^2, the cursor at --gamma and, with --simulate, "
-                    + "simulated points with one-standard-error bars.",
+            "Draws the explorer's chart as a PNG image or an SVG drawing: q, m and Q_k "
+                    + "against the load gamma = n/d on a log axis from 0.01 to 100, dashed "
+                    + "markers at the thresholds 1/beta_k^2, the cursor at --gamma and, with "
+                    + "--simulate, simulated points with one-standard-error bars. "
+                    + "As CSV it writes the plotted series instead.",
             ""})
 final class RenderCommand implements Callable<Integer> {
 
@@ -58,12 +62,25 @@ final class RenderCommand implements Callable<Integer> {
     private double cursor;
     private int points;
     private int simPoints;
+    private ExportFormat format;
 
     @Option(names = {"-o", "--output"}, order = 1,
             paramLabel = "<file>", required = true,
-            description = "PNG file to write (replaced atomically); '-' writes the image "
-                    + "to standard output. Required.")
+            description = "File to write (replaced atomically); '-' writes to standard "
+                    + "output. Required.")
     private String output;
+
+    @Option(names = "--format", order = 2, paramLabel = "png|svg|csv",
+            description = "png (an image), svg (a drawing whose text stays text) or csv "
+                    + "(the plotted series). Default: from the --output file name's ending, "
+                    + "else png.")
+    void setFormat(String text) {
+        format = ExportFormat.named(text.strip());
+        if (format == null) {
+            throw OptionValues.usage(spec, "--format must be one of png, svg, csv, got '"
+                    + text + "'");
+        }
+    }
 
     @Option(names = "--width", order = 2, paramLabel = "<pixels>", defaultValue = "1200",
             description = "Chart width in pixels at scale 1, 200..8000. "
@@ -90,7 +107,8 @@ final class RenderCommand implements Callable<Integer> {
 
     @Option(names = "--gamma", order = 5, paramLabel = "<gamma>", defaultValue = "1",
             description = "Cursor position: the load gamma = n/d (dimensionless) marked by "
-                    + "a vertical line, 0.01..100. Default: ${DEFAULT-VALUE}.")
+                    + "a vertical line, 0.01..100. Default: the gamma of --preset or "
+                    + "--state, else ${DEFAULT-VALUE}.")
     void setCursor(String text) {
         cursor = OptionValues.real(spec, "--gamma", text, ExplorerChart.MIN_LOAD,
                 ExplorerChart.MAX_LOAD, "");
@@ -123,7 +141,8 @@ final class RenderCommand implements Callable<Integer> {
         OutputTarget target = OutputTarget.named(output);
         target.checkWritable();
 
-        ExplorerParameters parameters = model.parameters(cursor);
+        double cursorLoad = model.given("--gamma") ? cursor : model.loadRatio(cursor);
+        ExplorerParameters parameters = model.parameters(cursorLoad);
         double[] grid = LoadGrid.logarithmic(ExplorerChart.MIN_LOAD, ExplorerChart.MAX_LOAD,
                 points);
         TheoryCurves theory = SpikedTheory.curves(parameters, grid);
@@ -132,16 +151,26 @@ final class RenderCommand implements Callable<Integer> {
         ExplorerChart chart = new ExplorerChart();
         chart.showTheory(theory);
         chart.showSimulation(simulation);
-        chart.moveCursor(cursor);
-        byte[] png;
+        chart.moveCursor(cursorLoad);
+        ExportFormat chosen = chosenFormat();
+        byte[] bytes;
         try {
-            png = ChartPng.encode(chart.chart(), width, height, scale);
+            bytes = ChartExport.encode(chosen, chart, parameters, width, height, scale);
         } catch (IOException failure) {
-            throw new CliFailure("cannot encode the PNG image: "
+            throw new CliFailure("cannot encode the " + chosen.description() + ": "
                     + OutputTarget.reason(failure), failure);
         }
-        target.write(png, standardOutput);
+        target.write(bytes, standardOutput);
         return 0;
+    }
+
+    /** --format, else the output's file ending, else PNG. */
+    private ExportFormat chosenFormat() {
+        if (format != null) {
+            return format;
+        }
+        ExportFormat byName = ExportFormat.ofFileName(output);
+        return byName != null ? byName : ExportFormat.PNG;
     }
 
     private void validate() {

@@ -26,7 +26,7 @@ public record ExplorerParameters(double loadRatio, int dimension, double[] spike
 
     /** The documented defaults the window starts from and "reset" returns to. */
     public static final ExplorerParameters DEFAULTS =
-            new ExplorerParameters(1.0, 500, new double[] {1.0}, 0.0, 64, 2, 1L);
+            new ExplorerParameters(1.0, 500, new double[] {2.0}, 0.0, 64, 2, 1L);
 
     public ExplorerParameters {
         requireFinitePositive("load ratio gamma", loadRatio);

@@ -26,6 +26,8 @@ import org.jfree.chart.fx.ChartViewer;
 import org.memoscope.chart.ExplorerChart;
 import org.memoscope.model.Estimate;
 import org.memoscope.model.ExplorerParameters;
+import org.memoscope.model.ParameterLimits;
+import org.memoscope.model.Preset;
 import org.memoscope.model.SimulationPoint;
 import org.memoscope.model.TheoryReadout;
 
@@ -47,12 +49,18 @@ final class ExplorerView {
     private final ParameterControl seeds;
     private final List<ParameterControl> spikes = new ArrayList<>();
     private final Spinner<Integer> spikeCount = new Spinner<>(1, ExplorerParameters.MAX_SPIKES, 1);
-    private final Spinner<Integer> repetitions = new Spinner<>(1, 20, 2);
+    private final Spinner<Integer> repetitions = new Spinner<>(
+            (int) ParameterLimits.REPETITIONS.min(), (int) ParameterLimits.REPETITIONS.max(), 2);
     private final CheckBox simulate = new CheckBox("Simulate at finite d");
     private final GridPane readout = new GridPane();
     private final Label status = new Label();
     private final ProgressBar progress = new ProgressBar();
     private final VBox controls;
+    private final ScrollPane side;
+    private final PresetNote note = new PresetNote();
+    private final HBox statusBar = new HBox(10);
+    private final List<ColumnConstraints> readoutColumns = new ArrayList<>();
+    private boolean presenting;
     private boolean pushing;
 
     ExplorerView(ExplorerViewModel model) {
@@ -61,24 +69,28 @@ final class ExplorerView {
 
         load = new ParameterControl("Load  γ = n/d",
                 "Training samples per model divided by the dimension (log scale).",
-                1e-2, 1e2, p.loadRatio(), true, false, ParameterControl::formatLoad);
+                ParameterLimits.LOAD.min(), ParameterLimits.LOAD.max(), p.loadRatio(), true, false,
+                ParameterControl::formatLoad);
         dimension = new ParameterControl("Dimension  d",
                 "Data dimension used by the finite-size simulation (theory is d → ∞,"
                         + " except m, which depends on d).",
-                50, 4000, p.dimension(), true, true, v -> Long.toString(Math.round(v)));
+                ParameterLimits.DIMENSION.min(), ParameterLimits.DIMENSION.max(), p.dimension(),
+                true, true, v -> Long.toString(Math.round(v)));
         ridge = new ParameterControl("Ridge  λ",
                 "Regularisation added to the learnt covariance: S + λI.",
-                0, 10, p.ridge(), false, false, v -> String.format(Locale.ROOT, "%.3g", v));
+                ParameterLimits.RIDGE.min(), ParameterLimits.RIDGE.max(), p.ridge(), false, false,
+                v -> String.format(Locale.ROOT, "%.3g", v));
         seeds = new ParameterControl("Seeds per model pair",
                 "Number of shared seeds z drawn from both models at each simulated load.",
-                1, 512, p.seedCount(), true, true, v -> Long.toString(Math.round(v)));
+                ParameterLimits.SEEDS.min(), ParameterLimits.SEEDS.max(), p.seedCount(), true, true,
+                v -> Long.toString(Math.round(v)));
         for (int k = 0; k < ExplorerParameters.MAX_SPIKES; k++) {
             double initial = k < p.spikeCount() ? p.spikeStrength(k) : 1.0 + k;
             ParameterControl spike = new ParameterControl("Spike strength  β" + (k + 1),
                     "Strength of latent factor " + (k + 1) + ": Σ = I + Σ β v vᵀ."
                             + " Recovered above γ = 1/β².",
-                    0, 10, initial, false, false,
-                    v -> String.format(Locale.ROOT, "%.3g", v));
+                    ParameterLimits.SPIKE_STRENGTH.min(), ParameterLimits.SPIKE_STRENGTH.max(),
+                    initial, false, false, v -> String.format(Locale.ROOT, "%.3g", v));
             spike.slider().setId("beta" + (k + 1) + "-slider");
             spike.field().setId("beta" + (k + 1) + "-field");
             spikes.add(spike);
@@ -100,13 +112,15 @@ final class ExplorerView {
         chartViewer.setMinSize(300, 200);
 
         controls = buildControls();
-        ScrollPane side = new ScrollPane(controls);
+        side = new ScrollPane(controls);
+        side.setId("side-panel");
         side.setFitToWidth(true);
         side.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         side.setPrefWidth(300);
         side.getStyleClass().add("side-panel");
 
         BorderPane centre = new BorderPane(chartViewer);
+        centre.setTop(note.node());
         centre.setBottom(buildReadoutAndStatus());
         root.setLeft(side);
         root.setCenter(centre);
@@ -125,6 +139,40 @@ final class ExplorerView {
 
     ParameterControl loadControl() {
         return load;
+    }
+
+    ChartViewer chartViewer() {
+        return chartViewer;
+    }
+
+    /** The note above the chart that explains the loaded preset. */
+    PresetNote presetNote() {
+        return note;
+    }
+
+    /** Shows the title and explanation of a preset above the chart. */
+    void showPreset(Preset preset) {
+        note.show(preset);
+    }
+
+    /**
+     * Presentation mode: hides the side panel and draws the chart with large text
+     * and thick lines for a projector; off restores the working layout.
+     */
+    void setPresentation(boolean on) {
+        presenting = on;
+        side.setVisible(!on);
+        side.setManaged(!on);
+        statusBar.setVisible(!on);
+        statusBar.setManaged(!on);
+        note.setCompact(on);
+        chart.setPresentationScale(on ? 2.0f : 1f, on ? 2.2f : 1f);
+        readout.getColumnConstraints().setAll(on ? List.of() : readoutColumns);
+        showReadout();
+    }
+
+    boolean isSidePanelShowing() {
+        return side.isVisible();
     }
 
     private VBox buildControls() {
@@ -169,13 +217,14 @@ final class ExplorerView {
         readout.getStyleClass().add("readout");
         ColumnConstraints name = new ColumnConstraints();
         name.setMinWidth(170);
-        readout.getColumnConstraints().addAll(name, new ColumnConstraints(110),
-                new ColumnConstraints(170));
+        readoutColumns.addAll(List.of(name, new ColumnConstraints(110),
+                new ColumnConstraints(170)));
+        readout.getColumnConstraints().addAll(readoutColumns);
 
         progress.setId("progress");
         progress.setPrefWidth(160);
         status.setId("status");
-        HBox statusBar = new HBox(10, progress, status);
+        statusBar.getChildren().addAll(progress, status);
         statusBar.setAlignment(Pos.CENTER_LEFT);
         statusBar.getStyleClass().add("status-bar");
 
@@ -204,6 +253,8 @@ final class ExplorerView {
                 model.setRepetitions(now)));
         simulate.selectedProperty().addListener((obs, old, now) ->
                 model.setSimulationEnabled(now));
+        model.simulationEnabledProperty().addListener((obs, old, now) ->
+                simulate.setSelected(now));
     }
 
     /** Forwards a user edit to the model unless the controls are being set from it. */
@@ -221,6 +272,7 @@ final class ExplorerView {
         model.cursorSimulationProperty().addListener((obs, old, now) -> showReadout());
         status.textProperty().bind(model.statusProperty());
         progress.visibleProperty().bind(model.simulatingProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
         progress.progressProperty().bind(model.simulationProgressProperty());
 
         chart.showTheory(model.theoryProperty().get());
@@ -257,6 +309,10 @@ final class ExplorerView {
         TheoryReadout theory = model.readoutProperty().get();
         SimulationPoint sim = model.cursorSimulationProperty().get();
         readout.getChildren().clear();
+        if (presenting) {
+            showCompactReadout(theory, sim);
+            return;
+        }
         int row = 0;
         addRow(row++, "readout-header", header(String.format(Locale.ROOT,
                 "At γ = %.3g  (n = %d)", theory.loadRatio(), theory.sampleCount())),
@@ -264,7 +320,8 @@ final class ExplorerView {
         addRow(row++, "readout-q", new Label("q  convergence"),
                 value(theory.convergence()), estimate(sim == null ? null : sim.convergence()));
         addRow(row++, "readout-q-trace", new Label("q  trace form"),
-                new Label("—"), estimate(sim == null ? null : sim.convergenceTrace()));
+                value(theory.convergence()),
+                estimate(sim == null ? null : sim.convergenceTrace()));
         addRow(row++, "readout-m", new Label("m  memorisation"),
                 value(theory.memorisation()), estimate(sim == null ? null : sim.memorisation()));
         double[] recovery = theory.latentRecovery();
@@ -285,6 +342,42 @@ final class ExplorerView {
         spectrum.setId("readout-spectrum");
         spectrum.getStyleClass().add("readout-note");
         readout.add(spectrum, 0, row, 3, 1);
+    }
+
+    /**
+     * The readout in three rows (quantities across, theory and simulation down),
+     * so that in presentation mode the chart keeps most of the height.
+     */
+    private void showCompactReadout(TheoryReadout theory, SimulationPoint sim) {
+        readout.add(header(String.format(Locale.ROOT, "γ = %.3g,  n = %d", theory.loadRatio(),
+                theory.sampleCount())), 0, 0);
+        readout.add(header("theory"), 0, 1);
+        readout.add(header("simulation"), 0, 2);
+        List<String> names = new ArrayList<>(List.of("q", "m"));
+        List<Double> values = new ArrayList<>(List.of(theory.convergence(),
+                theory.memorisation()));
+        List<Estimate> measured = new ArrayList<>();
+        measured.add(sim == null ? null : sim.convergence());
+        measured.add(sim == null ? null : sim.memorisation());
+        double[] recovery = theory.latentRecovery();
+        for (int k = 0; k < recovery.length; k++) {
+            names.add("Q" + (k + 1));
+            values.add(recovery[k]);
+            measured.add(sim == null || k >= sim.latentRecovery().length
+                    ? null : sim.latentRecovery(k));
+        }
+        for (int c = 0; c < names.size(); c++) {
+            readout.add(header(names.get(c)), c + 1, 0);
+            Label value = new Label(String.format(Locale.ROOT, "%.3f", values.get(c)));
+            value.getStyleClass().add("readout-value");
+            readout.add(value, c + 1, 1);
+            Estimate e = measured.get(c);
+            // "0.724±.003": the standard error without its leading zero keeps the row short.
+            Label simulated = e == null ? estimate(null) : new Label(String.format(Locale.ROOT,
+                    "%.3f±%.3f", e.mean(), e.standardError()).replace("±0.", "±."));
+            simulated.getStyleClass().add("readout-value");
+            readout.add(simulated, c + 1, 2);
+        }
     }
 
     private void addRow(int row, String id, Label name, Label theory, Label sim) {

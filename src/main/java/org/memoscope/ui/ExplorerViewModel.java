@@ -182,8 +182,10 @@ public final class ExplorerViewModel implements AutoCloseable {
         update(newParameters);
     }
 
+    /** Every parameter back to {@link ExplorerParameters#DEFAULTS}, simulation on. */
     public void reset() {
         update(ExplorerParameters.DEFAULTS);
+        setSimulationEnabled(true);
     }
 
     public void setSimulationEnabled(boolean enabled) {

@@ -1,5 +1,7 @@
 package org.memoscope.ui;
 
+import java.io.InputStream;
+import java.util.List;
 import java.util.Objects;
 
 import javafx.application.Application;
@@ -10,19 +12,35 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.image.Image;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
+import org.memoscope.io.PresetCatalog;
+import org.memoscope.model.Preset;
+
 /**
  * The Memoscope window: menu bar over the explorer view. Setting the environment
  * variable {@code MEMOSCOPE_EXIT_AFTER} to a number of seconds closes the window
  * by itself after that long (for scripted screenshots).
+ *
+ * <p>Start-up arguments (after {@code app}): {@code --presentation} (or the
+ * environment variable {@code MEMOSCOPE_PRESENTATION=1}) starts in presentation
+ * mode, {@code --preset NAME|FILE} and {@code --state TEXT} start from a preset or
+ * a state text.
  */
 public final class MemoscopeApp extends Application {
 
     private ExplorerViewModel model;
+    private ExplorerActions actions;
+    private ExplorerMenus menus;
+    private PresentationMode presentation;
+    private final TabPane tabs = new TabPane();
+    private final DataTabs dataTabs = new DataTabs();
 
     /** Opens the window and blocks until it is closed. */
     public static void launchWindow(String[] args) {
@@ -33,7 +51,17 @@ public final class MemoscopeApp extends Application {
     public void start(Stage stage) {
         model = new ExplorerViewModel();
         ExplorerView view = new ExplorerView(model);
-        BorderPane root = new BorderPane(view.root());
+        actions = new ExplorerActions(model, view);
+        Tab explorer = new Tab("Spiked model", view.root());
+        explorer.setId("tab-spiked");
+        explorer.setClosable(false);
+        tabs.getTabs().add(explorer);
+        tabs.getTabs().addAll(dataTabs.tabs());
+        tabs.setId("tabs");
+        BorderPane root = new BorderPane(tabs);
+        presentation = new PresentationMode(root);
+        presentation.register(view::setPresentation);
+        menus = new ExplorerMenus(stage, actions, presentation);
         root.setTop(buildMenu(stage));
 
         Scene scene = new Scene(root, 1280, 800);
@@ -41,18 +69,63 @@ public final class MemoscopeApp extends Application {
                 MemoscopeApp.class.getResource("memoscope.css")).toExternalForm());
         stage.setTitle("Memoscope — memorisation, convergence and latent recovery");
         stage.setScene(scene);
+        addIcon(stage);
         stage.show();
+        applyStartArguments(stage, getParameters().getRaw());
         scheduleExitIfAsked();
+    }
+
+    private static void addIcon(Stage stage) {
+        try (InputStream icon = MemoscopeApp.class.getResourceAsStream("icon.png")) {
+            if (icon != null) {
+                stage.getIcons().add(new Image(icon));
+            }
+        } catch (java.io.IOException ignored) {
+            // A window without an icon is still a working window.
+        }
+    }
+
+    /** --presentation, --preset NAME|FILE and --state TEXT; a bad one is reported, not fatal. */
+    private void applyStartArguments(Stage stage, List<String> args) {
+        if ("1".equals(System.getenv("MEMOSCOPE_PRESENTATION"))) {
+            presentation.activeProperty().set(true);
+        }
+        try {
+            for (int i = 0; i < args.size(); i++) {
+                String arg = args.get(i);
+                boolean hasValue = i + 1 < args.size();
+                if (arg.equals("--presentation")) {
+                    presentation.activeProperty().set(true);
+                } else if (arg.equals("--preset") && hasValue) {
+                    Preset preset = PresetCatalog.resolve(args.get(++i));
+                    actions.apply(preset);
+                } else if (arg.equals("--state") && hasValue) {
+                    actions.applyState(args.get(++i));
+                } else if (!arg.equals("app")) {
+                    throw new IllegalArgumentException("unknown start-up argument '" + arg
+                            + "' (the window takes --presentation, --preset NAME|FILE,"
+                            + " --state TEXT)");
+                }
+            }
+        } catch (java.io.IOException | IllegalArgumentException bad) {
+            Alert alert = new Alert(Alert.AlertType.ERROR, bad.getMessage());
+            alert.setHeaderText("Cannot use a start-up argument");
+            alert.initOwner(stage);
+            alert.show();
+        }
     }
 
     private MenuBar buildMenu(Stage stage) {
         MenuItem reset = new MenuItem("Reset all");
         reset.setAccelerator(KeyCombination.keyCombination("Shortcut+R"));
-        reset.setOnAction(event -> model.reset());
+        reset.setOnAction(event -> actions.reset());
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setOnAction(event -> stage.close());
-        Menu file = new Menu("File", null, reset, new SeparatorMenuItem(), quit);
+        Menu file = new Menu("_File");
+        file.getItems().addAll(dataTabs.openDatasetMenu(stage), new SeparatorMenuItem());
+        file.getItems().addAll(menus.fileItems());
+        file.getItems().addAll(reset, new SeparatorMenuItem(), quit);
 
         MenuItem about = new MenuItem("About Memoscope");
         about.setOnAction(event -> {
@@ -64,8 +137,8 @@ public final class MemoscopeApp extends Application {
             alert.initOwner(stage);
             alert.show();
         });
-        Menu help = new Menu("Help", null, about);
-        return new MenuBar(file, help);
+        Menu help = new Menu("_Help", null, menus.explanationItem(), about);
+        return new MenuBar(file, menus.editMenu(), menus.viewMenu(), help);
     }
 
     private static void scheduleExitIfAsked() {
@@ -84,5 +157,6 @@ public final class MemoscopeApp extends Application {
         if (model != null) {
             model.close();
         }
+        dataTabs.close();
     }
 }

@@ -11,6 +11,7 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -23,6 +24,11 @@ import javafx.scene.layout.VBox;
  *
  * <p>{@link #valueProperty()} is in the parameter's own units; the slider of a
  * log-scale control moves in log10 of them.
+ *
+ * <p>Keyboard, with the slider focused: Left/Down and Right/Up step by 1% of the
+ * slider's travel, Page Down/Page Up by 10%, Home/End go to the ends. A step
+ * always changes a whole-number parameter by at least one, and a real one is
+ * rounded to three significant digits, as when dragging.
  */
 final class ParameterControl {
 
@@ -52,7 +58,8 @@ final class ParameterControl {
         slider.setMax(toSlider(max));
         slider.setBlockIncrement((slider.getMax() - slider.getMin()) / 100);
         slider.setAccessibleText(name);
-        slider.setTooltip(new Tooltip(help));
+        slider.setTooltip(new Tooltip(help + "\nKeys: arrows step, Page Up/Down jump,"
+                + " Home/End go to the ends."));
         HBox.setHgrow(slider, Priority.ALWAYS);
 
         field.setPrefColumnCount(6);
@@ -75,6 +82,8 @@ final class ParameterControl {
         value.set(clamp(initial));
         showValue(value.get());
         slider.valueProperty().addListener((obs, old, now) -> fromSlider(now.doubleValue()));
+        // A filter, so the slider's own key handling (no page keys, no minimum step) never runs.
+        slider.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         value.addListener((obs, old, now) -> showValue(now.doubleValue()));
         field.setOnAction(event -> commitField());
         field.focusedProperty().addListener((obs, was, focused) -> {
@@ -107,6 +116,42 @@ final class ParameterControl {
 
     double value() {
         return value.get();
+    }
+
+    /**
+     * Moves the value by keyboard steps: {@code steps} of 1% of the slider's travel
+     * (10 for a page), negative to go down. Whole-number parameters move by at least
+     * one; real ones are rounded to three significant digits.
+     */
+    void step(int steps) {
+        double current = value.get();
+        double moved = toSlider(current) + steps * slider.getBlockIncrement();
+        double next = clamp(fromSliderUnits(moved));
+        if (integer && next == current && steps != 0) {
+            next = clamp(current + Math.signum(steps));
+        } else if (!integer) {
+            next = clamp(roundToSignificant(next, 3));
+        }
+        value.set(next);
+    }
+
+    private void onKey(KeyEvent event) {
+        KeyCode code = event.getCode();
+        if (event.isShortcutDown() || event.isAltDown()) {
+            return;
+        }
+        switch (code) {
+            case RIGHT, UP, KP_RIGHT, KP_UP -> step(1);
+            case LEFT, DOWN, KP_LEFT, KP_DOWN -> step(-1);
+            case PAGE_UP -> step(10);
+            case PAGE_DOWN -> step(-10);
+            case HOME -> value.set(min);
+            case END -> value.set(max);
+            default -> {
+                return;
+            }
+        }
+        event.consume();
     }
 
     /** Sets the value from code (clamped to the range), moving slider and field. */

@@ -1,0 +1,161 @@
+#!/usr/bin/env bash
+# Times Memoscope's computations beside independent references of the same
+# computations (numpy/scipy, PyTorch) in one run, and prints medians and ratios.
+#
+#   bench/run.sh                 theory, simulation and denoiser benchmarks
+#   bench/run.sh theory          only some of them (theory, simulation, denoiser)
+#   bench/run.sh --quick ...     simulation at d = 784 only, fewer runs
+#
+# Builds target/memoscope.jar first when it is missing or older than the sources.
+# Without python3, numpy, scipy or torch it says so and still times Memoscope.
+# See bench/README.md for the output protocol and the targets.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+quick=false
+selected=()
+for argument in "$@"; do
+    case "$argument" in
+        --quick) quick=true ;;
+        theory|simulation|denoiser) selected+=("$argument") ;;
+        -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) echo "bench/run.sh: unknown argument '$argument' (see --help)" >&2; exit 2 ;;
+    esac
+done
+[ "${#selected[@]}" -gt 0 ] || selected=(theory simulation denoiser)
+
+jar=target/memoscope.jar
+if [ ! -f "$jar" ] || [ -n "$(find pom.xml src/main -newer "$jar" -print -quit)" ]; then
+    echo "Building $jar ..."
+    mvn -q -B -DskipTests package
+fi
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+# Run from a copy: a build in the same tree while this runs must not swap the jar under
+# a running JVM.
+cp "$jar" "$work/memoscope.jar"
+jar="$work/memoscope.jar"
+results="$work/results.tsv"
+: > "$results"
+
+python=""
+if command -v python3 >/dev/null 2>&1; then
+    python=python3
+else
+    echo "python3 not found: timing Memoscope only, no reference."
+fi
+
+# The numpy references run without OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE (which some
+# machines set to work around old OpenBLAS builds, and which slow a current numpy):
+# unset together, and only for the reference's own command.
+reference() {
+    env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$python" "$@"
+}
+
+# Appends "side<TAB>line" for each line of a run's output; passes notes through.
+record() {
+    local side=$1
+    while IFS= read -r line; do
+        case "$line" in
+            note*|skip*) printf '  [%s] %s\n' "$side" "$(printf '%s' "$line" | cut -f2- \
+                | tr '\t' ' ')" ;;
+            check*) printf '  [%s] %s\n' "$side" "$(printf '%s' "$line" | cut -f2- \
+                | awk -F'\t' '{printf "%-55s max |diff| %-10s tolerance %-7s %s", $1, $2, $3, $4}')" ;;
+        esac
+        printf '%s\t%s\n' "$side" "$line" >> "$results"
+    done
+}
+
+java_run() {
+    java -cp "$jar" "$@" || echo "skip	$2	Memoscope's run failed (exit $?)"
+}
+
+if [[ " ${selected[*]} " == *" theory "* ]]; then
+    echo "== Theory: SpikedTheory.curves and the general-spectrum q =="
+    java_run org.memoscope.bench.ReferenceBenchmark theory "$work/theory" | record memoscope
+    if [ -n "$python" ]; then
+        general=()
+        [ -f "$work/theory/general.csv" ] && general=(--general-csv "$work/theory/general.csv")
+        reference bench/reference_theory.py --spiked-csv "$work/theory/spiked.csv" \
+            "${general[@]}" | record reference
+    fi
+fi
+
+if [[ " ${selected[*]} " == *" simulation "* ]]; then
+    echo "== Simulation: LinearModelExperiment.measure, 64 seeds, one repetition =="
+    if $quick; then dims=784; runs=2; else dims=784,2000; runs=3; fi
+    loads=0.125,0.5,1,2
+    java_run org.memoscope.bench.ReferenceBenchmark simulation "$dims" "$loads" "$runs" \
+        | record memoscope
+    if [ -n "$python" ]; then
+        reference bench/reference_simulation.py --dimensions "$dims" --loads "$loads" \
+            --runs "$runs" | record reference
+    fi
+fi
+
+if [[ " ${selected[*]} " == *" denoiser "* ]]; then
+    # ---- Denoiser slot -----------------------------------------------------------------
+    # One training step of the convolutional denoiser against PyTorch CPU. Runs
+    # org.memoscope.bench.DenoiserStepBenchmark and bench/denoiser_step_torch.py when they
+    # exist (both printing the "time" lines of bench/README.md); skips otherwise.
+    echo "== Denoiser: one training step =="
+    if jar tf "$jar" 2>/dev/null | grep -q 'org/memoscope/bench/DenoiserStepBenchmark.class'; then
+        java_run org.memoscope.bench.DenoiserStepBenchmark | record memoscope
+    else
+        echo "  skipped: org.memoscope.bench.DenoiserStepBenchmark is not in this build yet"
+    fi
+    if [ ! -f bench/denoiser_step_torch.py ]; then
+        echo "  skipped: bench/denoiser_step_torch.py does not exist yet"
+    elif [ -z "$python" ]; then
+        :
+    elif ! "$python" -c 'import torch' 2>/dev/null; then
+        echo "  skipped the PyTorch reference: torch is not installed for $python"
+    else
+        reference bench/denoiser_step_torch.py | record reference
+    fi
+fi
+
+echo
+echo "== Medians (ms) =="
+awk -F'\t' '
+    $2 == "time" { key = $3; if (!(key in seen)) { seen[key] = 1; order[++count] = key }
+                   value[$1, key] = $4 }
+    $2 == "estimate" { ekey = $3 "\t" $4; if (!(ekey in eseen)) { eseen[ekey] = 1;
+                   eorder[++ecount] = ekey } mean[$1, ekey] = $5; se[$1, ekey] = $6 }
+    function target(name) {
+        if (name ~ /^theory spiked/) return "< 2 ms"
+        if (name ~ /^theory power law/) return "< 30 ms"
+        if (name ~ /^simulation/) return "ratio <= 1"
+        return ""
+    }
+    END {
+        printf "%-48s %12s %12s %8s  %s\n", "computation", "Memoscope", "reference",
+               "ratio", "target"
+        for (i = 1; i <= count; i++) {
+            key = order[i]
+            m = (("memoscope", key) in value) ? value["memoscope", key] : ""
+            r = (("reference", key) in value) ? value["reference", key] : ""
+            ratio = (m != "" && r != "" && r > 0) ? sprintf("%.2f", m / r) : "-"
+            printf "%-48s %12s %12s %8s  %s\n", key, (m == "" ? "-" : m),
+                   (r == "" ? "-" : r), ratio, target(key)
+        }
+        if (ecount > 0) {
+            print ""
+            print "== Simulated values, Memoscope vs numpy (mean +- s.e.; z = diff / combined s.e.) =="
+            for (i = 1; i <= ecount; i++) {
+                key = eorder[i]
+                if (!(("memoscope", key) in mean) || !(("reference", key) in mean)) continue
+                split(key, part, "\t")
+                a = mean["memoscope", key]; b = mean["reference", key]
+                s = sqrt(se["memoscope", key] ^ 2 + se["reference", key] ^ 2)
+                z = (s > 0) ? (a - b) / s : 0
+                flag = (z > 4 || z < -4) ? "  <-- differs" : ""
+                printf "%-30s %-8s %9.5f +- %.5f   %9.5f +- %.5f   z = %5.2f%s\n", part[1],
+                       part[2], a, se["memoscope", key], b, se["reference", key], z, flag
+            }
+        }
+    }' "$results"
+echo
+echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')," \
+     "load average $(cut -d' ' -f1-3 /proc/loadavg)"

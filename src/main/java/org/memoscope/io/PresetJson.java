@@ -1,0 +1,359 @@
+package org.memoscope.io;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.memoscope.model.ExplorerParameters;
+import org.memoscope.model.ParameterLimits;
+import org.memoscope.model.ParameterLimits.Range;
+import org.memoscope.model.Preset;
+
+/**
+ * Presets as JSON files, one scenario per file:
+ *
+ * <pre>
+ * {
+ *   "version": 1,
+ *   "view": "spiked",
+ *   "title": "Latent recovery after convergence",
+ *   "explanation": "One weak spike ...",
+ *   "parameters": {
+ *     "gamma": 4, "dimension": 500, "beta": [0.5], "lambda": 0,
+ *     "seeds": 64, "repetitions": 2, "seed": 1
+ *   }
+ * }
+ * </pre>
+ *
+ * <p>{@code version} is the format version ({@value #VERSION}); {@code view} names
+ * the view the preset is for (only {@code "spiked"} so far: later views add their
+ * own name and their own {@code parameters}). The parameters are those of the
+ * command line and the window: the load {@code gamma} at the cursor, the
+ * simulation {@code dimension} d, the spike strengths {@code beta} (one to five),
+ * the ridge {@code lambda}, {@code seeds} per model pair, {@code repetitions} and
+ * the root random {@code seed}.
+ *
+ * <p>Reading is strict: the file must be UTF-8 JSON with one object, no repeated
+ * or unknown field, every field present with its type (whole numbers where a count
+ * is meant) and inside the window's range ({@link ParameterLimits}). A version
+ * newer than this one is refused before anything else is looked at. Every
+ * refusal is a {@link PresetException} that names the file and the field.
+ */
+public final class PresetJson {
+
+    /** Format version written, and the newest one read. */
+    public static final int VERSION = 1;
+
+    private static final int MAX_TITLE = 120;
+    private static final int MAX_EXPLANATION = 4000;
+    private static final long MAX_FILE_BYTES = 1 << 20;
+    private static final List<String> TOP_FIELDS =
+            List.of("version", "view", "title", "explanation", "parameters");
+    private static final List<String> SPIKED_FIELDS =
+            List.of("gamma", "dimension", "beta", "lambda", "seeds", "repetitions", "seed");
+
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private PresetJson() {
+    }
+
+    /** Reads the preset in {@code file}; errors name the file. */
+    public static Preset read(Path file) throws PresetException {
+        String source = file.toString();
+        byte[] bytes;
+        try {
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                throw new PresetException(source, "file is larger than 1 MiB; not a preset");
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (PresetException tooLarge) {
+            throw tooLarge;
+        } catch (IOException unreadable) {
+            throw new PresetException(source, "cannot read: " + describe(unreadable),
+                    unreadable);
+        }
+        return parse(decode(source, bytes), source);
+    }
+
+    /**
+     * Reads a preset from JSON text.
+     *
+     * @param source what to call the text in messages: its file name or a preset name
+     */
+    public static Preset parse(String json, String source) throws PresetException {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException malformed) {
+            throw new PresetException(source, "not valid JSON" + where(malformed.getLocation())
+                    + ": " + firstLine(malformed.getOriginalMessage()), malformed);
+        }
+        if (root == null || root.isMissingNode() || !root.isObject()) {
+            throw new PresetException(source, "a preset is a JSON object { ... }");
+        }
+        Reader reader = new Reader(source);
+        checkVersion(reader, root);
+        reader.checkFields(root, "", TOP_FIELDS);
+
+        String view = reader.text(root, "view", 40);
+        String title = reader.text(root, "title", MAX_TITLE);
+        String explanation = reader.text(root, "explanation", MAX_EXPLANATION);
+        if (!view.equals(Preset.SPIKED_VIEW)) {
+            throw new PresetException(source, "view: '" + view + "' is not a view this "
+                    + "Memoscope has (it has: " + Preset.SPIKED_VIEW + ")");
+        }
+        JsonNode parameters = root.get("parameters");
+        if (!parameters.isObject()) {
+            throw new PresetException(source, "parameters: must be an object { ... }");
+        }
+        return Preset.spiked(title, explanation, reader.spikedParameters(parameters));
+    }
+
+    /** The preset as JSON text, ending in a line end. */
+    public static String format(Preset preset) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("version", VERSION);
+        root.put("view", preset.view());
+        root.put("title", preset.title());
+        root.put("explanation", preset.explanation());
+        ExplorerParameters p = preset.parameters();
+        ObjectNode parameters = root.putObject("parameters");
+        parameters.put("gamma", p.loadRatio());
+        parameters.put("dimension", p.dimension());
+        ArrayNode beta = parameters.putArray("beta");
+        for (double strength : p.spikeStrengths()) {
+            beta.add(strength);
+        }
+        parameters.put("lambda", p.ridge());
+        parameters.put("seeds", p.seedCount());
+        parameters.put("repetitions", p.repetitions());
+        parameters.put("seed", p.seed());
+
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter().withSeparators(
+                Separators.createDefaultInstance()
+                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                        .withArrayValueSpacing(Separators.Spacing.AFTER));
+        try {
+            return MAPPER.writer(printer).writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException("a tree of plain values always serialises",
+                    impossible);
+        }
+    }
+
+    /** Writes {@code preset} to {@code file} atomically (nothing partial on failure). */
+    public static void write(Path file, Preset preset) throws IOException {
+        AtomicFiles.writeString(file, format(preset));
+    }
+
+    private static void checkVersion(Reader reader, JsonNode root) throws PresetException {
+        JsonNode version = root.get("version");
+        if (version == null) {
+            throw reader.problem("version", "missing (this Memoscope writes version " + VERSION
+                    + ")");
+        }
+        if (!version.isIntegralNumber() || !version.canConvertToInt()) {
+            throw reader.problem("version", "must be a whole number, got " + version);
+        }
+        int number = version.intValue();
+        if (number > VERSION) {
+            throw reader.problem("version", number + " comes from a newer Memoscope; this one "
+                    + "reads version " + VERSION);
+        }
+        if (number < 1) {
+            throw reader.problem("version", "there is no version " + number);
+        }
+    }
+
+    private static String decode(String source, byte[] bytes) throws PresetException {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException notText) {
+            throw new PresetException(source, "not UTF-8 text", notText);
+        }
+    }
+
+    private static String where(JsonLocation location) {
+        if (location == null || location.getLineNr() < 1) {
+            return "";
+        }
+        return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "malformed";
+        }
+        String line = message.strip().split("\\R", 2)[0];
+        return line.length() <= 160 ? line : line.substring(0, 157) + "...";
+    }
+
+    private static String describe(IOException failure) {
+        String message = failure.getMessage();
+        String kind = failure.getClass().getSimpleName();
+        return message == null || message.isBlank() ? kind : kind + " " + message;
+    }
+
+    /** Field-by-field checks; every message names the source and the field. */
+    private static final class Reader {
+
+        private final String source;
+
+        Reader(String source) {
+            this.source = source;
+        }
+
+        PresetException problem(String field, String message) {
+            return new PresetException(source, field + ": " + message);
+        }
+
+        void checkFields(JsonNode object, String prefix, List<String> known)
+                throws PresetException {
+            for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                if (!known.contains(name)) {
+                    throw problem(prefix + name, "unknown field (known: "
+                            + String.join(", ", known) + ")");
+                }
+            }
+            List<String> missing = new ArrayList<>();
+            for (String name : known) {
+                if (!object.has(name)) {
+                    missing.add(prefix + name);
+                }
+            }
+            if (!missing.isEmpty()) {
+                throw problem(missing.get(0), "missing" + (missing.size() > 1
+                        ? " (also missing: " + String.join(", ", missing.subList(1,
+                        missing.size())) + ")" : ""));
+            }
+        }
+
+        String text(JsonNode object, String field, int maxLength) throws PresetException {
+            JsonNode node = object.get(field);
+            if (!node.isTextual()) {
+                throw problem(field, "must be a string, got " + kind(node));
+            }
+            String value = node.textValue().strip();
+            if (value.isEmpty()) {
+                throw problem(field, "must not be empty");
+            }
+            if (value.length() > maxLength) {
+                throw problem(field, "longer than " + maxLength + " characters");
+            }
+            return value;
+        }
+
+        ExplorerParameters spikedParameters(JsonNode node) throws PresetException {
+            checkFields(node, "parameters.", SPIKED_FIELDS);
+            double gamma = real(node, "gamma", ParameterLimits.LOAD);
+            int dimension = whole(node, "dimension", ParameterLimits.DIMENSION);
+            double[] beta = spikeStrengths(node.get("beta"));
+            double lambda = real(node, "lambda", ParameterLimits.RIDGE);
+            int seeds = whole(node, "seeds", ParameterLimits.SEEDS);
+            int repetitions = whole(node, "repetitions", ParameterLimits.REPETITIONS);
+            JsonNode seed = node.get("seed");
+            if (!seed.isIntegralNumber() || !seed.canConvertToLong()) {
+                throw problem("parameters.seed", "must be a whole number that fits in 64 bits,"
+                        + " got " + shorten(seed));
+            }
+            return new ExplorerParameters(gamma, dimension, beta, lambda, seeds, repetitions,
+                    seed.longValue());
+        }
+
+        private double[] spikeStrengths(JsonNode node) throws PresetException {
+            String field = "parameters.beta";
+            if (!node.isArray()) {
+                throw problem(field, "must be a list of 1 to " + ExplorerParameters.MAX_SPIKES
+                        + " numbers, e.g. [0.7, 1.5], got " + kind(node));
+            }
+            if (node.size() < 1 || node.size() > ExplorerParameters.MAX_SPIKES) {
+                throw problem(field, "must hold 1 to " + ExplorerParameters.MAX_SPIKES
+                        + " numbers, got " + node.size());
+            }
+            double[] values = new double[node.size()];
+            for (int k = 0; k < values.length; k++) {
+                values[k] = checkReal(node.get(k), field + "[" + k + "]",
+                        ParameterLimits.SPIKE_STRENGTH);
+            }
+            return values;
+        }
+
+        private double real(JsonNode object, String field, Range range)
+                throws PresetException {
+            return checkReal(object.get(field), "parameters." + field, range);
+        }
+
+        private double checkReal(JsonNode node, String field, Range range)
+                throws PresetException {
+            if (!node.isNumber()) {
+                throw problem(field, "must be a number, got " + kind(node));
+            }
+            double value = node.doubleValue();
+            if (!range.contains(value)) {
+                throw problem(field, "must be in " + range.text() + ", got " + shorten(node));
+            }
+            return value;
+        }
+
+        private int whole(JsonNode object, String field, Range range) throws PresetException {
+            JsonNode node = object.get(field);
+            String name = "parameters." + field;
+            if (!node.isIntegralNumber()) {
+                throw problem(name, "must be a whole number in " + range.text() + ", got "
+                        + (node.isNumber() ? shorten(node) : kind(node)));
+            }
+            if (!node.canConvertToInt() || !range.contains(node.intValue())) {
+                throw problem(name, "must be in " + range.text() + ", got " + shorten(node));
+            }
+            return node.intValue();
+        }
+
+        private static String kind(JsonNode node) {
+            if (node.isTextual()) {
+                return "the string " + shorten(node);
+            }
+            if (node.isNull()) {
+                return "null";
+            }
+            if (node.isArray()) {
+                return "a list";
+            }
+            if (node.isObject()) {
+                return "an object";
+            }
+            if (node.isBoolean()) {
+                return node.toString();
+            }
+            return shorten(node);
+        }
+
+        private static String shorten(JsonNode node) {
+            String text = node.toString();
+            return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+        }
+    }
+}

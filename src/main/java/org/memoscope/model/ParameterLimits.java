@@ -1,0 +1,53 @@
+package org.memoscope.model;
+
+import java.math.BigDecimal;
+
+/**
+ * The ranges the explorer window offers for each parameter. A preset or a shared
+ * state must lie inside them, so that the window can show exactly what it
+ * describes instead of clamping it to the nearest slider end.
+ *
+ * <p>{@link ExplorerParameters} itself only checks what makes sense
+ * mathematically; these tighter bounds are what the window's controls reach
+ * and what the theory and simulation are checked over.
+ */
+public final class ParameterLimits {
+
+    /** A closed interval {@code min..max}. */
+    public record Range(double min, double max) {
+
+        public boolean contains(double value) {
+            return value >= min && value <= max;
+        }
+
+        /** "min..max" in plain decimals: "0.01..100", "50..4000". */
+        public String text() {
+            return plain(min) + ".." + plain(max);
+        }
+
+        private static String plain(double value) {
+            return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        }
+    }
+
+    /** Load gamma = n/d at the cursor: the chart's axis. */
+    public static final Range LOAD = new Range(1e-2, 1e2);
+
+    /** Dimension d of the finite-size simulation (whole numbers). */
+    public static final Range DIMENSION = new Range(50, 4000);
+
+    /** Spike strength beta_k, for every k. */
+    public static final Range SPIKE_STRENGTH = new Range(0, 10);
+
+    /** Ridge lambda. */
+    public static final Range RIDGE = new Range(0, 10);
+
+    /** Seeds z drawn per pair of models (whole numbers). */
+    public static final Range SEEDS = new Range(1, 512);
+
+    /** Independent pairs of training sets per simulated load (whole numbers). */
+    public static final Range REPETITIONS = new Range(1, 20);
+
+    private ParameterLimits() {
+    }
+}

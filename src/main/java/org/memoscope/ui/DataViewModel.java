@@ -1,0 +1,478 @@
+package org.memoscope.ui;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.TreeSet;
+
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.util.Duration;
+
+import org.memoscope.compute.JobContext;
+import org.memoscope.compute.JobListener;
+import org.memoscope.compute.LatestJobRunner;
+import org.memoscope.data.DataLoadException;
+import org.memoscope.data.DatasetCatalog;
+import org.memoscope.data.PowerLawField;
+import org.memoscope.data.PowerLawSpectrum;
+import org.memoscope.model.DataCurve;
+import org.memoscope.model.DataParameters;
+import org.memoscope.model.LoadGrid;
+import org.memoscope.sim.DataExperiment;
+import org.memoscope.sim.DataSource;
+import org.memoscope.sim.LinearModelExperiment;
+import org.memoscope.sim.SampleGrid;
+import org.memoscope.theory.DeterministicEquivalent;
+import org.memoscope.theory.FactorRecovery;
+import org.memoscope.theory.ModelDistances;
+import org.memoscope.theory.PopulationSpectrum;
+
+/**
+ * State and commands of the "Spectra and data" and "Sample grid" views.
+ *
+ * <p>Three background stages, each on its own {@link LatestJobRunner} so a newer request
+ * cancels the older one: (1) <em>prepare</em> builds the data source (reading a dataset from
+ * disk if needed) and the theory from its eigenvalues — run at once on every data change,
+ * so dragging the exponent redraws the theory live; (2) the <em>experiment</em> over a ladder
+ * of n, after the controls settle; (3) the <em>sample grid</em> at the cursor's n. A result
+ * is published only if it belongs to the current parameters. All methods run on the FX
+ * thread.
+ */
+public final class DataViewModel implements AutoCloseable {
+
+    /** Loads of the theory curves: 100 points over the chart's axis. */
+    static final double[] THEORY_LOADS = LoadGrid.logarithmic(1e-3, 1e2, 100);
+
+    /** Rows of the sample grid. */
+    static final int GRID_ROWS = 6;
+
+    private static final int LADDER_POINTS = 10;
+    private static final Duration SETTLE = Duration.millis(350);
+
+    /**
+     * The theory for one data source on {@link #THEORY_LOADS}: q, Q_k (the learnt k-th
+     * eigenvector's weight on the population eigenspace of its eigenvalue, which is what the
+     * experiment measures when eigenvalues are degenerate), the bulk distance
+     * W2^2(learnt, true) / Tr Sigma, and the top-r eigenspace distance divided by r.
+     */
+    public record DataTheory(DataParameters parameters, String source, int dimension,
+                             double[] loadRatios, double[] convergence,
+                             double[][] latentRecovery, double[] bulkDistance,
+                             double[] spectralDistance) {
+    }
+
+    private record Prepared(DataParameters parameters, DataSource source, DataTheory theory) {
+    }
+
+    private final ReadOnlyObjectWrapper<DataParameters> parameters =
+            new ReadOnlyObjectWrapper<>(DataParameters.DEFAULTS);
+    private final ReadOnlyObjectWrapper<DataSource> source = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<DataTheory> theory = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<DataCurve> experiment = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<SampleGrid> grid = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+
+    private final LatestJobRunner<Prepared> prepareRunner;
+    private final LatestJobRunner<DataCurve> experimentRunner;
+    private final LatestJobRunner<SampleGrid> gridRunner;
+    private final PauseTransition experimentDelay = new PauseTransition(SETTLE);
+    private final PauseTransition gridDelay = new PauseTransition(SETTLE);
+    private final DatasetCache datasets = new DatasetCache();
+    private boolean preparing;
+    private boolean experimenting;
+    private boolean gridding;
+
+    public DataViewModel() {
+        prepareRunner = new LatestJobRunner<>("data-prepare", Platform::runLater);
+        experimentRunner = new LatestJobRunner<>("data-experiment", Platform::runLater);
+        gridRunner = new LatestJobRunner<>("sample-grid", Platform::runLater);
+        experimentDelay.setOnFinished(event -> submitExperiment());
+        gridDelay.setOnFinished(event -> submitGrid());
+        prepare();
+    }
+
+    // ---- state ----------------------------------------------------------------------------
+
+    public ReadOnlyObjectProperty<DataParameters> parametersProperty() {
+        return parameters.getReadOnlyProperty();
+    }
+
+    public DataParameters parameters() {
+        return parameters.get();
+    }
+
+    /** The data source of the current parameters, or null while it is being prepared. */
+    public ReadOnlyObjectProperty<DataSource> sourceProperty() {
+        return source.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<DataTheory> theoryProperty() {
+        return theory.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<DataCurve> experimentProperty() {
+        return experiment.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<SampleGrid> gridProperty() {
+        return grid.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** The last error a user should see (bad dataset file, refused size), or "". */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** n per model at the cursor for the current source (at least 1, at most the source's). */
+    public int cursorSampleCount() {
+        DataSource current = source.get();
+        if (current == null) {
+            return 1;
+        }
+        long n = Math.round(parameters().loadRatio() * current.dimension());
+        return (int) Math.max(1, Math.min(current.maxSampleCount(), n));
+    }
+
+    // ---- commands -------------------------------------------------------------------------
+
+    public void setKind(DataParameters.Kind kind) {
+        update(parameters().withKind(kind));
+    }
+
+    public void setExponent(double alpha) {
+        update(parameters().withExponent(alpha));
+    }
+
+    public void setImageSide(int side) {
+        update(parameters().withImageSide(side));
+    }
+
+    public void setDimension(int dimension) {
+        update(parameters().withDimension(dimension));
+    }
+
+    public void setLoadRatio(double loadRatio) {
+        update(parameters().withLoadRatio(loadRatio));
+    }
+
+    public void setSeedCount(int seeds) {
+        update(parameters().withSeedCount(seeds));
+    }
+
+    public void setFactorCount(int count) {
+        update(parameters().withFactorCount(count));
+    }
+
+    /** Switches to the dataset at {@code path} (an IDX file or a folder of images). */
+    public void openDataset(Path path) {
+        update(parameters().withDataset(path.toAbsolutePath().toString()));
+    }
+
+    public void setParameters(DataParameters next) {
+        update(next);
+    }
+
+    public void reset() {
+        update(DataParameters.DEFAULTS);
+    }
+
+    private void update(DataParameters next) {
+        DataParameters previous = parameters();
+        if (next.equals(previous)) {
+            return;
+        }
+        parameters.set(next);
+        if (!next.sameData(previous)) {
+            prepare();
+            return;
+        }
+        if (!next.sameExperiment(previous)) {
+            experiment.set(null);
+            scheduleExperiment();
+        }
+        if (next.loadRatio() != previous.loadRatio()) {
+            grid.set(null);
+            gridRunner.cancel();
+            gridding = false;
+            refreshBusy();
+            if (source.get() != null) {
+                gridDelay.playFromStart();
+            }
+        }
+    }
+
+    // ---- stage 1: data source and theory --------------------------------------------------
+
+    private void prepare() {
+        DataParameters request = parameters();
+        source.set(null);
+        theory.set(null);
+        experiment.set(null);
+        grid.set(null);
+        experimentDelay.stop();
+        gridDelay.stop();
+        experimentRunner.cancel();
+        gridRunner.cancel();
+        experimenting = false;
+        gridding = false;
+        error.set("");
+        if (request.kind() == DataParameters.Kind.DATASET && request.datasetPath().isEmpty()) {
+            prepareRunner.cancel();
+            preparing = false;
+            refreshBusy();
+            status.set("Choose a dataset: File ▸ Open dataset");
+            return;
+        }
+        preparing = true;
+        refreshBusy();
+        status.set("Preparing " + request.describe() + "…");
+        prepareRunner.submit(context -> prepare(request, context), new JobListener<>() {
+            @Override
+            public void progress(double fraction, String message) {
+                status.set(message);
+            }
+
+            @Override
+            public void succeeded(Prepared prepared) {
+                preparing = false;
+                if (!prepared.parameters().sameData(parameters())) {
+                    refreshBusy();
+                    return;
+                }
+                source.set(prepared.source());
+                theory.set(prepared.theory());
+                status.set(String.format(Locale.ROOT, "%s: d = %d", prepared.source()
+                        .description(), prepared.source().dimension()));
+                scheduleExperiment();
+                gridDelay.playFromStart();
+            }
+
+            @Override
+            public void failed(Throwable failure) {
+                preparing = false;
+                refreshBusy();
+                error.set(describe(failure));
+                status.set("Could not prepare the data");
+            }
+        });
+    }
+
+    private Prepared prepare(DataParameters request, JobContext context) {
+        DataSource data = switch (request.kind()) {
+            case POWER_LAW_FIELD -> DataSource.powerLawField(
+                    new PowerLawField(request.imageSide(), request.exponent()));
+            case POWER_LAW_SPECTRUM -> DataSource.powerLawSpectrum(
+                    new PowerLawSpectrum(request.dimension(), request.exponent()));
+            case DATASET -> datasets.load(Path.of(request.datasetPath()), context);
+        };
+        context.checkCancelled();
+        context.reportProgress(0.5, "Spectrum of " + data.description() + "…");
+        double[] eigenvalues = data.eigenvalues();
+        context.checkCancelled();
+        return new Prepared(request, data, theoryFor(request, data, eigenvalues));
+    }
+
+    /** q, Q_k and the two distances on {@link #THEORY_LOADS} for the data's own spectrum. */
+    static DataTheory theoryFor(DataParameters request, DataSource data, double[] eigenvalues) {
+        PopulationSpectrum spectrum = PopulationSpectrum.of(eigenvalues);
+        DeterministicEquivalent equivalent = DeterministicEquivalent.of(spectrum);
+        double[] convergence = equivalent.convergence(THEORY_LOADS, 0);
+
+        int factors = Math.min(request.factorCount(), positiveCount(eigenvalues));
+        double[][] recovery = new double[factors][THEORY_LOADS.length];
+        double[] spectral = new double[THEORY_LOADS.length];
+        for (int k = 0; k < factors; k++) {
+            FactorRecovery factor = FactorRecovery.of(spectrum, k + 1);
+            for (int i = 0; i < THEORY_LOADS.length; i++) {
+                recovery[k][i] = factor.eigenspaceRecovery(THEORY_LOADS[i]);
+            }
+        }
+        double[] bulk = ModelDistances.wassersteinToPopulation(spectrum, THEORY_LOADS);
+        for (int i = 0; i < THEORY_LOADS.length; i++) {
+            spectral[i] = factors == 0 ? Double.NaN
+                    : ModelDistances.eigenspaceDistance(spectrum, factors, THEORY_LOADS[i])
+                            / factors;
+        }
+        return new DataTheory(request, data.description(), data.dimension(), THEORY_LOADS,
+                convergence, recovery, bulk, spectral);
+    }
+
+    private static int positiveCount(double[] values) {
+        return (int) Arrays.stream(values).filter(v -> v > 0).count();
+    }
+
+    // ---- stage 2: experiment over a ladder of n ------------------------------------------
+
+    private void scheduleExperiment() {
+        if (source.get() == null) {
+            return;
+        }
+        experimentRunner.cancel();
+        experimenting = true;
+        refreshBusy();
+        progress.set(-1);
+        experimentDelay.playFromStart();
+    }
+
+    /** About ten n from 1 up to what the cost budget allows (at least 2d for d <= 1024). */
+    static int[] ladder(DataSource data) {
+        int d = data.dimension();
+        long budget = Math.round(LinearModelExperiment.maxSimulatedLoad(d) * d);
+        long top = d <= 1024 ? Math.max(budget, 2L * d) : budget;
+        top = Math.max(2, Math.min(top, data.maxSampleCount()));
+        TreeSet<Integer> counts = new TreeSet<>();
+        for (double n : LoadGrid.logarithmic(1, top, LADDER_POINTS)) {
+            counts.add((int) Math.round(n));
+        }
+        return counts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private void submitExperiment() {
+        DataParameters request = parameters();
+        DataSource data = source.get();
+        if (data == null) {
+            return;
+        }
+        DataExperiment.Request job;
+        try {
+            job = new DataExperiment.Request(data, ladder(data), request.seedCount(),
+                    request.repetitions(), Math.min(request.factorCount(), data.dimension()),
+                    request.seed());
+            DataExperiment.checkFeasible(job);
+        } catch (IllegalArgumentException refused) {
+            experimenting = false;
+            refreshBusy();
+            error.set(refused.getMessage());
+            return;
+        }
+        progress.set(0);
+        experimentRunner.submit(context -> DataExperiment.run(job, context), new JobListener<>() {
+            @Override
+            public void progress(double fraction, String message) {
+                progress.set(fraction);
+                status.set("Experiment: " + message);
+            }
+
+            @Override
+            public void succeeded(DataCurve curve) {
+                experimenting = false;
+                refreshBusy();
+                if (request.sameExperiment(parameters())) {
+                    experiment.set(curve);
+                    status.set("Experiment up to date: " + curve.source());
+                }
+            }
+
+            @Override
+            public void failed(Throwable failure) {
+                experimenting = false;
+                refreshBusy();
+                error.set(describe(failure));
+            }
+        });
+    }
+
+    // ---- stage 3: sample grid ---------------------------------------------------------------
+
+    private void submitGrid() {
+        DataSource data = source.get();
+        DataParameters request = parameters();
+        if (data == null || !data.isImage()) {
+            return;
+        }
+        int n = cursorSampleCount();
+        gridding = true;
+        refreshBusy();
+        gridRunner.submit(context -> SampleGrid.compute(data, n, GRID_ROWS, request.seed(),
+                context), new JobListener<>() {
+                    @Override
+                    public void progress(double fraction, String message) {
+                    }
+
+                    @Override
+                    public void succeeded(SampleGrid result) {
+                        gridding = false;
+                        refreshBusy();
+                        if (request.sameData(parameters()) && n == cursorSampleCount()) {
+                            grid.set(result);
+                        }
+                    }
+
+                    @Override
+                    public void failed(Throwable failure) {
+                        gridding = false;
+                        refreshBusy();
+                        error.set(describe(failure));
+                    }
+                });
+    }
+
+    private void refreshBusy() {
+        busy.set(preparing || experimenting || gridding);
+    }
+
+    private static String describe(Throwable failure) {
+        if (failure instanceof OutOfMemoryError) {
+            return "Not enough memory for this dataset or size; try a smaller n or image size.";
+        }
+        Throwable cause = failure.getCause() instanceof DataLoadException ? failure.getCause()
+                : failure;
+        String message = cause.getMessage();
+        return message == null ? cause.getClass().getSimpleName() : message;
+    }
+
+    @Override
+    public void close() {
+        experimentDelay.stop();
+        gridDelay.stop();
+        prepareRunner.close();
+        experimentRunner.close();
+        gridRunner.close();
+    }
+
+    /** Keeps the last dataset read from disk, so changing other controls does not reread it. */
+    private static final class DatasetCache {
+
+        private Path path;
+        private DataSource source;
+
+        synchronized DataSource load(Path file, JobContext context) {
+            if (file.equals(path)) {
+                return source;
+            }
+            context.reportProgress(0.1, "Reading " + file.getFileName() + "…");
+            try {
+                DataSource loaded = DataSource.imageSet(DatasetCatalog.load(file));
+                path = file;
+                source = loaded;
+                return loaded;
+            } catch (DataLoadException bad) {
+                throw new IllegalArgumentException(bad.getMessage(), bad);
+            }
+        }
+    }
+}

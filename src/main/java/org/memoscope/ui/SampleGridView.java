@@ -1,0 +1,113 @@
+package org.memoscope.ui;
+
+import java.util.Locale;
+
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import org.memoscope.io.SampleGridPng;
+import org.memoscope.model.DataParameters;
+import org.memoscope.sim.SampleGrid;
+
+/**
+ * The "Sample grid" view: for a few seeds, model A's and model B's samples (same seed) and
+ * each one's nearest training image, with the cosines, at the n set by the load slider. As n
+ * grows the samples go from copies of training images to the two models agreeing.
+ */
+final class SampleGridView {
+
+    private final DataViewModel model;
+    private final BorderPane root = new BorderPane();
+    private final ImageView image = new ImageView();
+    private final Label caption = new Label();
+    private final ParameterControl load;
+    private boolean pushing;
+
+    SampleGridView(DataViewModel model) {
+        this.model = model;
+        load = new ParameterControl("Load  γ = n/d", "Training images per model over the"
+                + " dimension; the grid is drawn at n = γd.", 1e-3, 1e2,
+                model.parameters().loadRatio(), true, false, ParameterControl::formatLoad);
+        load.slider().setId("grid-load-slider");
+        load.field().setId("grid-load-field");
+        load.valueProperty().addListener((obs, old, now) -> {
+            if (!pushing) {
+                model.setLoadRatio(now.doubleValue());
+            }
+        });
+        model.parametersProperty().addListener((obs, old, now) -> {
+            pushing = true;
+            try {
+                load.setValue(now.loadRatio());
+            } finally {
+                pushing = false;
+            }
+            showCaption();
+        });
+        model.gridProperty().addListener((obs, old, now) -> showGrid(now));
+        model.sourceProperty().addListener((obs, old, now) -> showCaption());
+
+        image.setId("sample-grid-image");
+        image.setPreserveRatio(true);
+        caption.setId("sample-grid-caption");
+        caption.setWrapText(true);
+        Label explain = new Label("Each row: one seed. Left pair: model A's sample and its"
+                + " nearest training image; right pair: model B's, trained on different"
+                + " images. Small n: samples copy training images (cosine to nearest ≈ 1)."
+                + " Large n: A and B agree with each other (high cos A·B) and copy nothing.");
+        explain.setWrapText(true);
+        explain.setMinHeight(Region.USE_PREF_SIZE);
+        explain.getStyleClass().add("readout-note");
+
+        VBox top = new VBox(6, load.node(), caption, explain);
+        top.setPadding(new Insets(10, 12, 6, 12));
+        top.setMaxWidth(900);
+        ScrollPane scroll = new ScrollPane(new HBox(image));
+        scroll.setFitToWidth(true);
+        ((HBox) scroll.getContent()).setAlignment(Pos.TOP_CENTER);
+        root.setTop(top);
+        root.setCenter(scroll);
+        showCaption();
+    }
+
+    Region root() {
+        return root;
+    }
+
+    ImageView image() {
+        return image;
+    }
+
+    private void showGrid(SampleGrid grid) {
+        if (grid == null) {
+            image.setImage(null);
+            return;
+        }
+        String title = String.format(Locale.ROOT, "%s, n = %d", grid.source(),
+                grid.sampleCount());
+        image.setImage(SwingFXUtils.toFXImage(SampleGridPng.draw(grid, title), null));
+    }
+
+    private void showCaption() {
+        var source = model.sourceProperty().get();
+        DataParameters p = model.parameters();
+        if (source == null) {
+            caption.setText("Preparing " + p.describe() + "…");
+        } else if (!source.isImage()) {
+            caption.setText("The abstract power-law spectrum has no images: choose power-law"
+                    + " image fields or a dataset in the Spectra and data tab.");
+        } else {
+            caption.setText(String.format(Locale.ROOT, "%s: n = %d training images per model"
+                    + " (d = %d)", source.description(), model.cursorSampleCount(),
+                    source.dimension()));
+        }
+    }
+}
