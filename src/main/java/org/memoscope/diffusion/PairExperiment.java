@@ -13,7 +13,6 @@ import org.memoscope.compute.JobContext;
 import org.memoscope.data.ImageSet;
 import org.memoscope.data.SampleSpectrum;
 import org.memoscope.model.DataCurve;
-import org.memoscope.model.Estimate;
 import org.memoscope.nn.Engine;
 import org.memoscope.nn.UNet;
 import org.memoscope.sim.DataExperiment;
@@ -49,8 +48,6 @@ public final class PairExperiment {
 
     /** Latent factors Q_k measured. */
     public static final int FACTORS = 3;
-
-    private static final System.Logger LOG = System.getLogger(PairExperiment.class.getName());
 
     private PairExperiment() {
     }
@@ -176,8 +173,20 @@ public final class PairExperiment {
         }
         DataCurve linear = null;
         if (request.linearReference()) {
-            context.reportProgress(progress.fraction(), "linear model on the same images");
-            linear = linearReference(request, context);
+            JobContext share = new JobContext() {
+                @Override
+                public boolean isCancelled() {
+                    return context.isCancelled();
+                }
+
+                @Override
+                public void reportProgress(double fraction, String message) {
+                    context.reportProgress(Progress.NETWORK_SHARE
+                            + (1 - Progress.NETWORK_SHARE) * fraction,
+                            "linear model on the same images: " + message);
+                }
+            };
+            linear = linearReference(request, share);
         }
         context.reportProgress(1, String.format(Locale.ROOT, "done: %d sizes in %s",
                 points.size(), Progress.duration((System.nanoTime() - start) / 1e9)));
@@ -348,9 +357,5 @@ public final class PairExperiment {
         }
         return new SampleGrid(data.label() + " (networks A and B)", point.sampleCount(), seed,
                 data.side(), data.side(), low, high, gridRows);
-    }
-
-    static System.Logger log() {
-        return LOG;
     }
 }

@@ -13,6 +13,9 @@ import org.memoscope.compute.JobContext;
  */
 final class Progress {
 
+    /** Share of the progress bar given to the networks when the linear model follows. */
+    static final double NETWORK_SHARE = 0.97;
+
     private static final long REPORT_NANOS = 100_000_000L;
 
     private final JobContext context;
@@ -48,9 +51,10 @@ final class Progress {
         return (samplingImages + errorImages) / (3.0 * request.training().batch());
     }
 
-    /** The share done. */
+    /** The share done (of the bar's network share when the linear model follows). */
     double fraction() {
-        return total > 0 ? Math.min(1, done / total) : 0;
+        double share = request.linearReference() ? NETWORK_SHARE : 1;
+        return total > 0 ? share * Math.min(1, done / total) : 0;
     }
 
     /** Work loaded from the cache: done, not timed. */

@@ -181,6 +181,7 @@ final class PairView {
     }
 
     private static ChartViewer viewer(OrderParameterChart chart, String id) {
+        chart.moveCursor(Double.NaN, "");
         ChartViewer viewer = new ChartViewer(chart.chart());
         viewer.setId(id);
         viewer.setMinSize(200, 150);

@@ -258,6 +258,10 @@ public final class PairViewModel implements AutoCloseable {
         if (loss != null) {
             liveLoss.set(loss);
         }
+        if (gridSampleCount < 0 || outcome.result().points().stream()
+                .noneMatch(p -> p.sampleCount() == gridSampleCount)) {
+            gridSampleCount = outcome.result().points().get(0).sampleCount();
+        }
         result.set(outcome.result());
         StringBuilder line = new StringBuilder();
         for (PairPoint point : outcome.result().points()) {
@@ -268,10 +272,6 @@ public final class PairViewModel implements AutoCloseable {
                     point.regime().label()));
         }
         regimes.set(line.toString());
-        if (gridSampleCount < 0 || outcome.result().points().stream()
-                .noneMatch(p -> p.sampleCount() == gridSampleCount)) {
-            gridSampleCount = outcome.result().points().get(0).sampleCount();
-        }
         refreshGrid();
         running.set(false);
         progress.set(1);
