@@ -61,6 +61,7 @@ public final class MemoscopeCli {
         cli.addSubcommand(new PresetsCommand(out));
         cli.addSubcommand(new DataCommand(out));
         cli.addSubcommand(new GridCommand(out));
+        cli.addSubcommand(new PairCommand(out, err));
         cli.addSubcommand(new CommandLine.HelpCommand());
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
@@ -121,7 +122,7 @@ public final class MemoscopeCli {
 
         @Override
         public Integer call() {
-            err.println(PREFIX + "missing command: one of curves, render, presets, data, grid "
+            err.println(PREFIX + "missing command: one of curves, render, presets, data, grid, pair "
                     + "(see 'memoscope --help')");
             return USAGE;
         }

@@ -41,6 +41,7 @@ public final class MemoscopeApp extends Application {
     private PresentationMode presentation;
     private final TabPane tabs = new TabPane();
     private final DataTabs dataTabs = new DataTabs();
+    private final PairTab pairTab = new PairTab();
 
     /** Opens the window and blocks until it is closed. */
     public static void launchWindow(String[] args) {
@@ -57,6 +58,7 @@ public final class MemoscopeApp extends Application {
         explorer.setClosable(false);
         tabs.getTabs().add(explorer);
         tabs.getTabs().addAll(dataTabs.tabs());
+        tabs.getTabs().add(pairTab.tab());
         tabs.setId("tabs");
         BorderPane root = new BorderPane(tabs);
         presentation = new PresentationMode(root);
@@ -159,5 +161,6 @@ public final class MemoscopeApp extends Application {
             model.close();
         }
         dataTabs.close();
+        pairTab.close();
     }
 }

@@ -1,0 +1,99 @@
+package org.memoscope.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.memoscope.data.DatasetCatalog;
+import org.memoscope.diffusion.PairData;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The "Denoiser pair" view end to end on a tiny sweep (8x8 power-law fields, N = 1 and 2,
+ * a few training steps): Run fills the four charts, the regime line and the sample grid;
+ * Cancel stops a long sweep and leaves the window usable. The data catalogue points at an
+ * empty folder and the cache at a temporary one, so nothing of the machine is used.
+ */
+@ExtendWith(ApplicationExtension.class)
+class PairViewTest {
+
+    @TempDir
+    static Path directory;
+
+    private PairViewModel model;
+    private PairView view;
+
+    @Start
+    void start(Stage stage) {
+        model = new PairViewModel(new DatasetCatalog(directory.resolve("no-datasets")),
+                directory.resolve("cache"), Platform::runLater);
+        model.setSettings(new PairViewModel.Settings(PairData.POWER_LAW, 8, new int[] {1, 2},
+                12, 2, 8, 8, 3));
+        view = new PairView(model);
+        stage.setScene(new Scene(view.root(), 1280, 800));
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        model.close();
+    }
+
+    @Test
+    void runFillsTheChartsAndTheGrid(FxRobot robot) throws Exception {
+        robot.clickOn("#pair-run");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> model.resultProperty().get() != null && !model.runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(4, view.orderChart().pointDataset().getSeriesCount());
+        assertEquals(2, view.orderChart().pointDataset().getItemCount(0));
+        assertEquals(3, view.orderChart().lineDataset().getSeriesCount(), "linear model");
+        assertEquals(2, view.gapChart().pointDataset().getItemCount(1));
+        assertEquals(2, view.distanceChart().lineDataset().getSeriesCount());
+        assertTrue(view.lossChart().lineDataset().getItemCount(0) > 0);
+        String regimes = robot.lookup("#pair-regimes").queryAs(Label.class).getText();
+        assertTrue(regimes.contains("N = 1:") && regimes.contains("N = 2:"), regimes);
+        assertNotNull(robot.lookup("#pair-grid-image").queryAs(ImageView.class).getImage());
+        assertTrue(model.statusProperty().get().startsWith("Done"),
+                model.statusProperty().get());
+    }
+
+    @Test
+    void cancelStopsALongSweep(FxRobot robot) throws Exception {
+        robot.interact(() -> model.setSettings(model.settings().withSteps(1_000_000)
+                .withLadder(new int[] {3})));
+        robot.clickOn("#pair-cancel");
+        assertFalse(model.runningProperty().get(), "cancel is disabled while idle");
+        robot.interact(model::run);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> model.statusProperty().get().contains("training"));
+        robot.clickOn("#pair-cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertFalse(model.runningProperty().get());
+        assertTrue(model.statusProperty().get().startsWith("Cancelled"),
+                model.statusProperty().get());
+        Thread.sleep(300);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(model.statusProperty().get().startsWith("Cancelled"), "nothing more arrives");
+        assertFalse(robot.lookup("#pair-run").queryButton().isDisabled());
+    }
+}
