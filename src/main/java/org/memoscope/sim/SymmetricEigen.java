@@ -15,9 +15,15 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * <p>Computed by EJML's dense symmetric decomposition (Householder
  * tridiagonalisation followed by the implicit symmetric QR algorithm; Golub and
  * Van Loan, "Matrix Computations", 4th ed., section 8.3). Cost O(k^3) for a
- * k x k matrix, single-threaded.
+ * k x k matrix, single-threaded. From {@value #INVERSE_ITERATION_FROM} rows on, the
+ * eigenvectors come from {@link TridiagonalEigen} (inverse iteration on the same
+ * tridiagonal form, several times faster), and EJML's QR with vectors is the fallback
+ * when its check fails.
  */
 final class SymmetricEigen {
+
+    /** From this size on, {@link TridiagonalEigen} is tried first (it is faster there). */
+    static final int INVERSE_ITERATION_FROM = 64;
 
     private final double[] values;
     private final DMatrixRMaj vectors;
@@ -34,6 +40,12 @@ final class SymmetricEigen {
      */
     static SymmetricEigen of(DMatrixRMaj symmetric) {
         int size = symmetric.numRows;
+        if (size >= INVERSE_ITERATION_FROM) {
+            TridiagonalEigen fast = TridiagonalEigen.decompose(symmetric);
+            if (fast != null) {
+                return new SymmetricEigen(fast.values(), fast.vectors());
+            }
+        }
         EigenDecomposition_F64<DMatrixRMaj> decomposition =
                 DecompositionFactory_DDRM.eig(size, true, true);
         if (!decomposition.decompose(symmetric)) {

@@ -1,0 +1,89 @@
+package org.memoscope.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The inverse-iteration eigendecomposition on the matrices the simulation meets: sample
+ * covariances at n = d (eigenvalues down to ~1/d^2), n = 2d and n = 8d, a rank-deficient
+ * one (a large null-space cluster, handled by the rotation path), a multiple of the
+ * identity, and a matrix with a planted spike. Tolerances: eigenvalues within 1e-12 ||A||
+ * of EJML's, columns orthonormal within 1e-10, {@code V diag(e) V^T} within 1e-12 ||A||
+ * of A, in decreasing order. Seeded.
+ */
+class TridiagonalEigenTest {
+
+    @Test
+    void decomposesTheMatricesOfTheSimulation() {
+        SplittableRandom random = new SplittableRandom(9L);
+        int d = 150;
+        DMatrixRMaj spiked = covariance(2 * d, d, random);
+        spiked.add(0, 0, 9.0);
+        DMatrixRMaj identity = CommonOps_DDRM.identity(d);
+        CommonOps_DDRM.scale(2.5, identity);
+        DMatrixRMaj[] matrices = {covariance(d, d, random), covariance(2 * d, d, random),
+            covariance(8 * d, d, random), covariance(d / 3, d, random), identity, spiked};
+        for (DMatrixRMaj matrix : matrices) {
+            TridiagonalEigen eigen = TridiagonalEigen.decompose(matrix);
+            assertNotNull(eigen);
+            check(matrix, eigen.values(), eigen.vectors());
+        }
+    }
+
+    @Test
+    void symmetricEigenUsesItAndAgreesWithEjmlOnTheValues() {
+        DMatrixRMaj matrix = covariance(90, 120, new SplittableRandom(10L));
+        SymmetricEigen eigen = SymmetricEigen.of(matrix.copy());
+        var reference = org.ejml.dense.row.factory.DecompositionFactory_DDRM.eig(120, false, true);
+        assertTrue(reference.decompose(matrix.copy()));
+        double[] expected = new double[120];
+        for (int i = 0; i < 120; i++) {
+            expected[i] = reference.getEigenvalue(i).real;
+        }
+        java.util.Arrays.sort(expected);
+        for (int i = 0; i < 120; i++) {
+            assertEquals(expected[119 - i], eigen.value(i), 1e-12 * expected[119]);
+        }
+    }
+
+    private static void check(DMatrixRMaj matrix, double[] values, DMatrixRMaj vectors) {
+        int k = values.length;
+        double norm = CommonOps_DDRM.elementMaxAbs(matrix);
+        for (int i = 1; i < k; i++) {
+            assertTrue(values[i - 1] >= values[i], "decreasing order");
+        }
+        DMatrixRMaj gram = DenseProducts.multTransA(vectors, vectors);
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) {
+                assertEquals(i == j ? 1 : 0, gram.get(i, j), 1e-10, "orthonormal columns");
+            }
+        }
+        DMatrixRMaj scaled = vectors.copy();
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) {
+                scaled.data[i * k + j] *= values[j];
+            }
+        }
+        DMatrixRMaj rebuilt = DenseProducts.multTransB(scaled, vectors);
+        for (int i = 0; i < rebuilt.data.length; i++) {
+            assertEquals(matrix.data[i], rebuilt.data[i], 1e-12 * norm * 10, "V e V^T = A");
+        }
+    }
+
+    private static DMatrixRMaj covariance(int n, int d, SplittableRandom random) {
+        DMatrixRMaj x = new DMatrixRMaj(n, d);
+        for (int i = 0; i < x.data.length; i++) {
+            x.data[i] = random.nextGaussian();
+        }
+        DMatrixRMaj s = DenseProducts.inner(x);
+        CommonOps_DDRM.scale(1.0 / n, s);
+        return s;
+    }
+}
