@@ -96,23 +96,46 @@ fi
 
 if [[ " ${selected[*]} " == *" denoiser "* ]]; then
     # ---- Denoiser slot -----------------------------------------------------------------
-    # One training step of the convolutional denoiser against PyTorch CPU. Runs
-    # org.memoscope.bench.DenoiserStepBenchmark and bench/denoiser_step_torch.py when they
-    # exist (both printing the "time" lines of bench/README.md); skips otherwise.
+    # One Adam training step of the bias-free UNet denoiser (16x16, batch 64) against
+    # PyTorch CPU: org.memoscope.bench.DenoiserStepBenchmark and
+    # bench/denoiser_step_torch.py, each printing "step: median <ms> ms, ...", turned
+    # into "time" lines here. Skipped with a message when either is missing.
     echo "== Denoiser: one training step =="
+    step_line() {
+        local side=$1
+        while IFS= read -r line; do
+            printf '  [%s] %s\n' "$side" "$line"
+            median=$(printf '%s' "$line" | sed -n 's/^step: median \([0-9.]*\) ms.*/\1/p')
+            if [ -n "$median" ]; then
+                printf '%s\ttime\tdenoiser training step (UNet 16x16, batch 64)\t%s\t1\n' \
+                    "$side" "$median" >> "$results"
+            fi
+        done
+    }
     if jar tf "$jar" 2>/dev/null | grep -q 'org/memoscope/bench/DenoiserStepBenchmark.class'; then
-        java_run org.memoscope.bench.DenoiserStepBenchmark | record memoscope
+        steps=30; $quick && steps=15
+        java --add-modules jdk.incubator.vector -cp "$jar" \
+            org.memoscope.bench.DenoiserStepBenchmark "$(nproc)" "$steps" 2>/dev/null \
+            | step_line memoscope || echo "  Memoscope's denoiser benchmark failed"
     else
-        echo "  skipped: org.memoscope.bench.DenoiserStepBenchmark is not in this build yet"
+        echo "  skipped: org.memoscope.bench.DenoiserStepBenchmark is not in this build"
     fi
+    # PyTorch may live beside another interpreter (Debian's python3-torch is for
+    # /usr/bin/python3): take the first one that imports torch.
+    torch_python=""
+    for candidate in "$python" /usr/bin/python3; do
+        if [ -n "$candidate" ] && "$candidate" -c 'import torch' 2>/dev/null; then
+            torch_python=$candidate
+            break
+        fi
+    done
     if [ ! -f bench/denoiser_step_torch.py ]; then
-        echo "  skipped: bench/denoiser_step_torch.py does not exist yet"
-    elif [ -z "$python" ]; then
-        :
-    elif ! "$python" -c 'import torch' 2>/dev/null; then
-        echo "  skipped the PyTorch reference: torch is not installed for $python"
+        echo "  skipped the PyTorch reference: bench/denoiser_step_torch.py does not exist"
+    elif [ -z "$torch_python" ]; then
+        echo "  skipped the PyTorch reference: no python3 here imports torch"
     else
-        reference bench/denoiser_step_torch.py | record reference
+        env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$torch_python" \
+            bench/denoiser_step_torch.py --threads "$(nproc)" | step_line reference
     fi
 fi
 
@@ -127,6 +150,7 @@ awk -F'\t' '
         if (name ~ /^theory spiked/) return "< 2 ms"
         if (name ~ /^theory power law/) return "< 30 ms"
         if (name ~ /^simulation/) return "ratio <= 1"
+        if (name ~ /^denoiser/) return "ratio <= 1"
         return ""
     }
     END {

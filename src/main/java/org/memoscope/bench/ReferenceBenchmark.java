@@ -2,8 +2,6 @@ package org.memoscope.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +18,8 @@ import org.memoscope.model.LoadGrid;
 import org.memoscope.model.SimulationPoint;
 import org.memoscope.model.TheoryCurves;
 import org.memoscope.sim.LinearModelExperiment;
+import org.memoscope.theory.DeterministicEquivalent;
+import org.memoscope.theory.PopulationSpectrum;
 import org.memoscope.theory.SpikedTheory;
 
 /**
@@ -29,18 +29,17 @@ import org.memoscope.theory.SpikedTheory;
  *
  * <ul>
  *   <li>{@code theory <dir>}: {@link SpikedTheory#curves} on the explorer's 300-point grid
- *       (d = 1000, beta = 0.5, 1, 3; ridge 0.1 and 0), and, where the general-spectrum theory
- *       ({@code org.memoscope.theory.DeterministicEquivalent}) is present, q on 100 loads
- *       for a d = 4096 power-law spectrum, rebuilt from the spectrum on every call as when
- *       its exponent changes. Writes the curves to {@code <dir>} for the reference to check.</li>
+ *       (d = 1000, beta = 0.5, 1, 3; ridge 0.1 and 0), and {@link DeterministicEquivalent}'s
+ *       q on 100 loads for a d = 4096 power-law spectrum (alpha = 2), rebuilt from the
+ *       spectrum on every call as when its exponent changes. Writes the curves to
+ *       {@code <dir>} for the reference to check.</li>
  *   <li>{@code simulation <dims> <loads> <runs>}: {@link LinearModelExperiment#measure} at
  *       n = round(load d) for each d, 64 seeds, one repetition, beta = 2, no ridge; run
  *       {@code runs} times with root seeds 1, 2, ..., after one warm-up run, and the draws
  *       of all runs pooled into one estimate per quantity.</li>
  * </ul>
  * Output lines, tab-separated: {@code time <name> <median ms> <runs>},
- * {@code estimate <name> <quantity> <mean> <standard error>}, {@code note <text>},
- * {@code skip <name> <reason>}.
+ * {@code estimate <name> <quantity> <mean> <standard error>}, {@code note <text>}.
  */
 public final class ReferenceBenchmark {
 
@@ -103,52 +102,25 @@ public final class ReferenceBenchmark {
     }
 
     /**
-     * The general-spectrum q through reflection, so that this harness builds and runs before
-     * and after that theory exists.
+     * q of {@link DeterministicEquivalent} for a power-law spectrum, rebuilt from the
+     * spectrum on every call, as when the exponent changes.
      */
     private static void generalSpectrum(Path directory) throws IOException {
         String name = String.format(Locale.ROOT,
                 "theory power law d=%d alpha=%s, 100 points", GENERAL_DIMENSION,
                 format(POWER_LAW_EXPONENT));
-        Method powerLaw;
-        Method equivalentOf;
-        Method convergence;
-        try {
-            Class<?> spectrum = Class.forName("org.memoscope.theory.PopulationSpectrum");
-            Class<?> equivalent = Class.forName("org.memoscope.theory.DeterministicEquivalent");
-            powerLaw = spectrum.getMethod("powerLaw", int.class, double.class);
-            equivalentOf = equivalent.getMethod("of", spectrum);
-            convergence = equivalent.getMethod("convergence", double[].class, double.class);
-        } catch (ReflectiveOperationException absent) {
-            OUT.println("skip\t" + name + "\tno general-spectrum theory in this build ("
-                    + absent.getMessage() + ")");
-            return;
-        }
         double[] grid = LoadGrid.logarithmic(1e-2, 1e2, 100);
-        GeneralCurve curve = () -> (double[]) convergence.invoke(
-                equivalentOf.invoke(null, powerLaw.invoke(null, GENERAL_DIMENSION,
-                        POWER_LAW_EXPONENT)), grid, 0.0);
-        double median = medianMillis(() -> curve.computeUnchecked()[0], 20, 50);
+        double median = medianMillis(() -> generalCurve(grid)[0], 20, 50);
         OUT.printf(Locale.ROOT, "time\t%s\t%.4f\t%d%n", name, median, 50);
         Map<String, double[]> columns = new LinkedHashMap<>();
         columns.put("gamma", grid);
-        columns.put("q", curve.computeUnchecked());
+        columns.put("q", generalCurve(grid));
         writeCsv(directory.resolve("general.csv"), columns);
     }
 
-    @FunctionalInterface
-    private interface GeneralCurve {
-        double[] compute() throws ReflectiveOperationException;
-
-        default double[] computeUnchecked() {
-            try {
-                return compute();
-            } catch (InvocationTargetException failed) {
-                throw new IllegalStateException(failed.getCause());
-            } catch (ReflectiveOperationException failed) {
-                throw new IllegalStateException(failed);
-            }
-        }
+    private static double[] generalCurve(double[] grid) {
+        return DeterministicEquivalent.of(PopulationSpectrum.powerLaw(GENERAL_DIMENSION,
+                POWER_LAW_EXPONENT)).convergence(grid, 0.0);
     }
 
     // ---- simulation -----------------------------------------------------------------
