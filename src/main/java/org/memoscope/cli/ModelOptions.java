@@ -4,7 +4,9 @@ import org.memoscope.io.PresetCatalog;
 import org.memoscope.io.PresetException;
 import org.memoscope.io.StateText;
 import org.memoscope.io.StateTextException;
+import org.memoscope.model.DataParameters;
 import org.memoscope.model.ExplorerParameters;
+import org.memoscope.model.Preset;
 import org.memoscope.sim.LinearModelExperiment;
 
 import picocli.CommandLine.Model.CommandSpec;
@@ -123,11 +125,20 @@ final class ModelOptions {
             throw OptionValues.usage(spec, "--preset and --state cannot be given together");
         }
         if (preset != null) {
+            Preset found;
             try {
-                base = PresetCatalog.resolve(preset).parameters();
+                found = PresetCatalog.resolve(preset);
             } catch (PresetException bad) {
                 throw OptionValues.usage(spec, "--preset: " + bad.getMessage());
             }
+            if (!found.isSpiked()) {
+                throw OptionValues.usage(spec, "--preset: " + preset + " is a preset of the '"
+                        + found.view() + "' view, and this command draws the spiked model;"
+                        + " open it in the window ('memoscope app --preset " + preset + "') or"
+                        + " run 'memoscope data " + dataOptions(found.dataParameters())
+                        + " --n <n>[,<n>...]'");
+            }
+            base = found.parameters();
         } else if (state != null) {
             try {
                 base = StateText.parse(state);
@@ -179,6 +190,21 @@ final class ModelOptions {
     /** The cursor load of --preset or --state, or {@code fallback} without them. */
     double loadRatio(double fallback) {
         return base == null ? fallback : base.loadRatio();
+    }
+
+    /** The options of {@code memoscope data} that choose the data and seeds {@code p} holds. */
+    static String dataOptions(DataParameters p) {
+        String data = switch (p.kind()) {
+            case POWER_LAW_FIELD -> "--data " + DataOptions.POWER_LAW_FIELD + " --size "
+                    + p.imageSide() + " --alpha " + StateText.number(p.exponent());
+            case POWER_LAW_SPECTRUM -> "--data " + DataOptions.POWER_LAW_SPECTRUM
+                    + " --dimension " + p.dimension() + " --alpha "
+                    + StateText.number(p.exponent());
+            case DATASET -> "--data " + (p.datasetPath().matches("[A-Za-z0-9._/-]+")
+                    ? p.datasetPath() : "'" + p.datasetPath().replace("'", "'\\''") + "'");
+        };
+        return data + " --seeds " + p.seedCount() + " --repetitions " + p.repetitions()
+                + " --factors " + p.factorCount() + " --seed " + p.seed();
     }
 
     /** Whether {@code option} was given on the command line (not just defaulted). */

@@ -21,6 +21,9 @@ import java.util.stream.Collectors;
  */
 public final class DatasetCatalog {
 
+    /** The short name of Fashion-MNIST's training images in presets and state texts. */
+    public static final String FASHION_MNIST = "fashion-mnist";
+
     /** Where Debian data set packages install their files. */
     public static final Path SYSTEM_ROOT = Path.of("/usr/share/datasets");
 
@@ -63,6 +66,14 @@ public final class DatasetCatalog {
     /** The known set with identifier {@code id}, present or not. */
     public Optional<Entry> find(String id) {
         return entries.stream().filter(entry -> entry.id().equals(id)).findFirst();
+    }
+
+    /**
+     * The known set a short name stands for, present or not: {@value #FASHION_MNIST} is the
+     * Fashion-MNIST training images. Any other text is not a short name (but may be a path).
+     */
+    public Optional<Entry> alias(String name) {
+        return FASHION_MNIST.equals(name) ? find("fashion-mnist-train") : Optional.empty();
     }
 
     /** The images of {@code entry}, read with the default memory budget. */

@@ -6,10 +6,13 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.memoscope.chart.ExplorerChart;
+import org.memoscope.chart.OrderParameterChart;
+import org.memoscope.model.DataParameters;
 import org.memoscope.model.ExplorerParameters;
 
 /**
- * The explorer chart exported as the window and the command line both write it:
+ * The explorer chart, and the "Spectra and data" view's chart, exported as the
+ * window and the command line write them:
  * PNG (via {@link ChartPng}), SVG (via {@link ChartSvg}) or the plotted series as
  * CSV (via {@link PlottedSeriesCsv}, headed by the state text that restores the
  * view and the meaning and units of every column). Files are replaced
@@ -69,5 +72,55 @@ public final class ChartExport {
                         + " high are the mean -/+ one standard error");
         return PlottedSeriesCsv.format(comments, chart.theoryDataset(),
                 chart.simulationDataset());
+    }
+
+    /**
+     * The data view's chart as bytes, as {@link #encode(ExportFormat, ExplorerChart,
+     * ExplorerParameters, int, int, double)} does for the explorer's.
+     *
+     * @param state  the data view's parameters (recorded in the CSV header)
+     * @param source what the data are, e.g. "power-law fields 16x16, alpha = 3.00 (d = 256)"
+     */
+    public static byte[] encode(ExportFormat format, OrderParameterChart chart,
+                                DataParameters state, String source, int width, int height,
+                                double scale) throws IOException {
+        switch (format) {
+            case PNG:
+                return ChartPng.encode(chart.chart(), width, height, scale);
+            case SVG:
+                return ChartSvg.encode(chart.chart(), width, height);
+            case CSV:
+                return csv(chart, state, source).getBytes(StandardCharsets.UTF_8);
+            default:
+                throw new IllegalArgumentException("unknown format " + format);
+        }
+    }
+
+    /** Encodes the data view's chart, then writes {@code file} atomically. */
+    public static void write(Path file, ExportFormat format, OrderParameterChart chart,
+                             DataParameters state, String source, int width, int height,
+                             double scale) throws IOException {
+        AtomicFiles.write(file, encode(format, chart, state, source, width, height, scale));
+    }
+
+    /** The series plotted in the data view's chart, headed by its state and source. */
+    public static String csv(OrderParameterChart chart, DataParameters state, String source) {
+        List<String> comments = List.of(
+                "Memoscope: the series plotted in the Spectra and data chart, one row per point",
+                "memoscope state: " + StateText.format(state),
+                "data: " + source,
+                "gamma: load n/d, training samples per model divided by the data's dimension"
+                        + " (dimensionless)",
+                "value: order parameter, dimensionless in 0..1. q = mean cosine between the"
+                        + " two models' samples for one seed (convergence; trace form: from"
+                        + " the two learnt covariances); m = mean largest |cosine| from a"
+                        + " sample to a training image (memorisation), baseline = the same for"
+                        + " held-out real data; Qk = weight of the learnt k-th eigenvector on"
+                        + " the population eigenspace of its eigenvalue",
+                "kind: line = theory for Gaussian data with the data's own spectrum, d ->"
+                        + " infinity; points = the experiment on the data, " + state.seedCount()
+                        + " seeds and " + state.repetitions() + " repetition(s) per n: value"
+                        + " is the mean, low and high are the mean -/+ one standard error");
+        return PlottedSeriesCsv.format(comments, chart.lineDataset(), chart.pointDataset());
     }
 }

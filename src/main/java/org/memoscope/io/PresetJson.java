@@ -21,6 +21,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.memoscope.data.DatasetCatalog;
+import org.memoscope.model.DataParameters;
 import org.memoscope.model.ExplorerParameters;
 import org.memoscope.model.ParameterLimits;
 import org.memoscope.model.ParameterLimits.Range;
@@ -43,12 +45,32 @@ import org.memoscope.model.Preset;
  * </pre>
  *
  * <p>{@code version} is the format version ({@value #VERSION}); {@code view} names
- * the view the preset is for (only {@code "spiked"} so far: later views add their
- * own name and their own {@code parameters}). The parameters are those of the
- * command line and the window: the load {@code gamma} at the cursor, the
- * simulation {@code dimension} d, the spike strengths {@code beta} (one to five),
- * the ridge {@code lambda}, {@code seeds} per model pair, {@code repetitions} and
- * the root random {@code seed}.
+ * the view the preset is for, and so which {@code parameters} it holds (a later
+ * view adds its own name and its own parameters). For {@code "spiked"} they are
+ * those of the command line and the window: the load {@code gamma} at the
+ * cursor, the simulation {@code dimension} d, the spike strengths {@code beta}
+ * (one to five), the ridge {@code lambda}, {@code seeds} per model pair,
+ * {@code repetitions} and the root random {@code seed}.
+ *
+ * <p>For {@code "data"} (the "Spectra and data" and "Sample grid" tabs):
+ *
+ * <pre>
+ * "parameters": {
+ *   "kind": "field", "alpha": 3, "side": 16, "gamma": 1,
+ *   "seeds": 32, "repetitions": 1, "factors": 3, "seed": 1
+ * }
+ * </pre>
+ *
+ * <p>{@code kind} is {@code "field"} (L x L power-law image fields of exponent
+ * {@code alpha} and side {@code side}), {@code "spectrum"} (Gaussian data of
+ * dimension {@code dimension} with eigenvalues j^-alpha) or {@code "dataset"}
+ * ({@code dataset}: an IDX file, a folder of images, or {@code "fashion-mnist"}
+ * for the installed Fashion-MNIST training images). The fields of the kind are
+ * required; the other kinds' fields ({@code alpha}, {@code side},
+ * {@code dimension}, {@code dataset}) may be given too, and set the controls a
+ * change of kind shows. {@code gamma} is the cursor (and the sample grid's n =
+ * gamma d), {@code seeds} per n, {@code repetitions}, {@code factors} the Q_k
+ * shown, {@code seed} the root seed.
  *
  * <p>Reading is strict: the file must be UTF-8 JSON with one object, no repeated
  * or unknown field, every field present with its type (whole numbers where a count
@@ -68,6 +90,11 @@ public final class PresetJson {
             List.of("version", "view", "title", "explanation", "parameters");
     private static final List<String> SPIKED_FIELDS =
             List.of("gamma", "dimension", "beta", "lambda", "seeds", "repetitions", "seed");
+    private static final List<String> DATA_FIELDS = List.of("kind", "alpha", "side",
+            "dimension", "dataset", "gamma", "seeds", "repetitions", "factors", "seed");
+    private static final List<String> DATA_COMMON_FIELDS =
+            List.of("kind", "gamma", "seeds", "repetitions", "factors", "seed");
+    private static final int MAX_DATASET_PATH = 1000;
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -118,13 +145,17 @@ public final class PresetJson {
         String view = reader.text(root, "view", 40);
         String title = reader.text(root, "title", MAX_TITLE);
         String explanation = reader.text(root, "explanation", MAX_EXPLANATION);
-        if (!view.equals(Preset.SPIKED_VIEW)) {
+        if (!view.equals(Preset.SPIKED_VIEW) && !view.equals(Preset.DATA_VIEW)) {
             throw new PresetException(source, "view: '" + view + "' is not a view this "
-                    + "Memoscope has (it has: " + Preset.SPIKED_VIEW + ")");
+                    + "Memoscope has (it has: " + Preset.SPIKED_VIEW + ", " + Preset.DATA_VIEW
+                    + ")");
         }
         JsonNode parameters = root.get("parameters");
         if (!parameters.isObject()) {
             throw new PresetException(source, "parameters: must be an object { ... }");
+        }
+        if (view.equals(Preset.DATA_VIEW)) {
+            return Preset.data(title, explanation, reader.dataParameters(parameters));
         }
         return Preset.spiked(title, explanation, reader.spikedParameters(parameters));
     }
@@ -136,18 +167,12 @@ public final class PresetJson {
         root.put("view", preset.view());
         root.put("title", preset.title());
         root.put("explanation", preset.explanation());
-        ExplorerParameters p = preset.parameters();
         ObjectNode parameters = root.putObject("parameters");
-        parameters.put("gamma", p.loadRatio());
-        parameters.put("dimension", p.dimension());
-        ArrayNode beta = parameters.putArray("beta");
-        for (double strength : p.spikeStrengths()) {
-            beta.add(strength);
+        if (preset.isSpiked()) {
+            putSpiked(parameters, preset.parameters());
+        } else {
+            putData(parameters, preset.dataParameters());
         }
-        parameters.put("lambda", p.ridge());
-        parameters.put("seeds", p.seedCount());
-        parameters.put("repetitions", p.repetitions());
-        parameters.put("seed", p.seed());
 
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter().withSeparators(
                 Separators.createDefaultInstance()
@@ -159,6 +184,33 @@ public final class PresetJson {
             throw new IllegalStateException("a tree of plain values always serialises",
                     impossible);
         }
+    }
+
+    private static void putSpiked(ObjectNode parameters, ExplorerParameters p) {
+        parameters.put("gamma", p.loadRatio());
+        parameters.put("dimension", p.dimension());
+        ArrayNode beta = parameters.putArray("beta");
+        for (double strength : p.spikeStrengths()) {
+            beta.add(strength);
+        }
+        parameters.put("lambda", p.ridge());
+        parameters.put("seeds", p.seedCount());
+        parameters.put("repetitions", p.repetitions());
+        parameters.put("seed", p.seed());
+    }
+
+    /** Every field, those of the other kinds included, so reading gives back equal values. */
+    private static void putData(ObjectNode parameters, DataParameters p) {
+        parameters.put("kind", p.kind().key());
+        parameters.put("alpha", p.exponent());
+        parameters.put("side", p.imageSide());
+        parameters.put("dimension", p.dimension());
+        parameters.put("dataset", p.datasetPath());
+        parameters.put("gamma", p.loadRatio());
+        parameters.put("seeds", p.seedCount());
+        parameters.put("repetitions", p.repetitions());
+        parameters.put("factors", p.factorCount());
+        parameters.put("seed", p.seed());
     }
 
     /** Writes {@code preset} to {@code file} atomically (nothing partial on failure). */
@@ -275,13 +327,96 @@ public final class PresetJson {
             double lambda = real(node, "lambda", ParameterLimits.RIDGE);
             int seeds = whole(node, "seeds", ParameterLimits.SEEDS);
             int repetitions = whole(node, "repetitions", ParameterLimits.REPETITIONS);
-            JsonNode seed = node.get("seed");
+            return new ExplorerParameters(gamma, dimension, beta, lambda, seeds, repetitions,
+                    seed(node.get("seed")));
+        }
+
+        DataParameters dataParameters(JsonNode node) throws PresetException {
+            for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                if (!DATA_FIELDS.contains(name)) {
+                    throw problem("parameters." + name, "unknown field (known: "
+                            + String.join(", ", DATA_FIELDS) + ")");
+                }
+            }
+            List<String> required = new ArrayList<>(DATA_COMMON_FIELDS);
+            DataParameters.Kind kind = node.has("kind") ? dataKind(node.get("kind")) : null;
+            if (kind != null) {
+                required.addAll(switch (kind) {
+                    case POWER_LAW_FIELD -> List.of("alpha", "side");
+                    case POWER_LAW_SPECTRUM -> List.of("alpha", "dimension");
+                    case DATASET -> List.of("dataset");
+                });
+            }
+            requirePresent(node, required, kind);
+
+            DataParameters d = DataParameters.DEFAULTS;
+            double alpha = node.has("alpha") ? real(node, "alpha", ParameterLimits.EXPONENT)
+                    : d.exponent();
+            int side = node.has("side") ? whole(node, "side", ParameterLimits.IMAGE_SIDE)
+                    : d.imageSide();
+            int dimension = node.has("dimension")
+                    ? whole(node, "dimension", ParameterLimits.SPECTRUM_DIMENSION)
+                    : d.dimension();
+            String dataset = node.has("dataset") ? datasetPath(node.get("dataset")) : "";
+            double gamma = real(node, "gamma", ParameterLimits.DATA_LOAD);
+            int seeds = whole(node, "seeds", ParameterLimits.DATA_SEEDS);
+            int repetitions = whole(node, "repetitions", ParameterLimits.REPETITIONS);
+            int factors = whole(node, "factors", ParameterLimits.FACTORS);
+            return new DataParameters(kind, alpha, side, dimension, dataset, gamma, seeds,
+                    repetitions, factors, seed(node.get("seed")));
+        }
+
+        private DataParameters.Kind dataKind(JsonNode node) throws PresetException {
+            List<String> keys = new ArrayList<>();
+            for (DataParameters.Kind kind : DataParameters.Kind.values()) {
+                keys.add(kind.key());
+            }
+            DataParameters.Kind kind = node.isTextual()
+                    ? DataParameters.Kind.ofKey(node.textValue()) : null;
+            if (kind == null) {
+                throw problem("parameters.kind", "must be one of " + String.join(", ", keys)
+                        + ", got " + kind(node));
+            }
+            return kind;
+        }
+
+        private void requirePresent(JsonNode node, List<String> required,
+                                    DataParameters.Kind kind) throws PresetException {
+            List<String> missing = new ArrayList<>();
+            for (String name : required) {
+                if (!node.has(name)) {
+                    missing.add("parameters." + name);
+                }
+            }
+            if (!missing.isEmpty()) {
+                String forKind = kind == null ? "" : " (kind " + kind.key() + " needs it)";
+                throw problem(missing.get(0), "missing" + forKind + (missing.size() > 1
+                        ? "; also missing: " + String.join(", ", missing.subList(1,
+                        missing.size())) : ""));
+            }
+        }
+
+        private String datasetPath(JsonNode node) throws PresetException {
+            String field = "parameters.dataset";
+            if (!node.isTextual()) {
+                throw problem(field, "must be a string (a path, or "
+                        + DatasetCatalog.FASHION_MNIST + "), got " + kind(node));
+            }
+            String path = node.textValue().strip();
+            if (path.length() > MAX_DATASET_PATH || path.chars().anyMatch(c -> c < 0x20)) {
+                throw problem(field, "must be a path of at most " + MAX_DATASET_PATH
+                        + " characters without control characters");
+            }
+            return path;
+        }
+
+        private long seed(JsonNode seed) throws PresetException {
             if (!seed.isIntegralNumber() || !seed.canConvertToLong()) {
                 throw problem("parameters.seed", "must be a whole number that fits in 64 bits,"
                         + " got " + shorten(seed));
             }
-            return new ExplorerParameters(gamma, dimension, beta, lambda, seeds, repetitions,
-                    seed.longValue());
+            return seed.longValue();
         }
 
         private double[] spikeStrengths(JsonNode node) throws PresetException {

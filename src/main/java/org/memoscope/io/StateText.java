@@ -1,10 +1,17 @@
 package org.memoscope.io;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.memoscope.model.DataParameters;
 import org.memoscope.model.ExplorerParameters;
 import org.memoscope.model.ParameterLimits;
 import org.memoscope.model.ParameterLimits.Range;
@@ -21,8 +28,23 @@ import org.memoscope.model.ParameterLimits.Range;
  * comma-separated), the ridge {@code lambda}, {@code seeds} per model pair,
  * {@code reps} (repetitions) and the root random {@code seed}. Every key is
  * required once; order does not matter when reading, and {@link #format} writes
- * them in the order above. A later view will add a {@code view=} entry; the
- * spiked model is {@code view=spiked}, which may be left out.
+ * them in the order above. A {@code view=} entry names the view; the spiked
+ * model is {@code view=spiked}, which may be left out.
+ *
+ * <p>The "Spectra and data" view (and the "Sample grid" tab that shares it) is
+ * {@code view=data}, written right after the version:
+ *
+ * <pre>memoscope:v1;view=data;kind=field;alpha=2;side=16;d=1024;dataset=;gamma=1;seeds=32;reps=1;factors=3;seed=1</pre>
+ *
+ * <p>with the {@code kind} of data ({@code field}, {@code spectrum} or
+ * {@code dataset}), the exponent {@code alpha}, the field side {@code side}, the
+ * spectrum's dimension {@code d}, the {@code dataset} (a path, the short name
+ * {@code fashion-mnist}, or empty), the cursor {@code gamma}, {@code seeds} per
+ * n, {@code reps}, the {@code factors} Q_k shown and the root {@code seed}. All
+ * keys are required, those of the other kinds too, so the text restores every
+ * control. In the dataset a {@code %}, a {@code ;}, white space, control
+ * characters and all but ASCII are written as {@code %XX} (UTF-8 bytes in
+ * hexadecimal), so the text survives chats and mail unchanged.
  *
  * <p>Numbers are written as {@link Double#toString(double)} writes them, with a
  * trailing ".0" dropped and the exponent as "e" ({@code 0.30000000000000004},
@@ -40,8 +62,11 @@ public final class StateText {
     private static final String PREFIX = "memoscope:v";
     private static final String SPIKED_VIEW = "spiked";
     private static final int MAX_LENGTH = 1000;
+    private static final String DATA_VIEW = "data";
     private static final List<String> KEYS =
             List.of("gamma", "d", "beta", "lambda", "seeds", "reps", "seed");
+    private static final List<String> DATA_KEYS = List.of("kind", "alpha", "side", "d",
+            "dataset", "gamma", "seeds", "reps", "factors", "seed");
     private static final Pattern DECIMAL =
             Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
     private static final Pattern WHOLE = Pattern.compile("0|[1-9][0-9]*");
@@ -66,23 +91,49 @@ public final class StateText {
         return text.toString();
     }
 
+    /** The state text of the data view's parameters {@code p}; {@link #parseData} reads it. */
+    public static String format(DataParameters p) {
+        return PREFIX + VERSION + ";view=" + DATA_VIEW
+                + ";kind=" + p.kind().key()
+                + ";alpha=" + number(p.exponent())
+                + ";side=" + p.imageSide()
+                + ";d=" + p.dimension()
+                + ";dataset=" + escape(p.datasetPath())
+                + ";gamma=" + number(p.loadRatio())
+                + ";seeds=" + p.seedCount()
+                + ";reps=" + p.repetitions()
+                + ";factors=" + p.factorCount()
+                + ";seed=" + p.seed();
+    }
+
     /**
-     * The parameters a state text describes.
+     * The view a state text is for: {@code "spiked"} (also when it names none) or
+     * {@code "data"}. Checks only the prefix, the version and the view entry.
+     *
+     * @throws StateTextException when the text is no state text of a known view
+     */
+    public static String viewOf(String text) {
+        String[] entries = split(text);
+        checkVersion(entries[0].strip());
+        String view = SPIKED_VIEW;
+        for (int i = 1; i < entries.length; i++) {
+            String entry = entries[i].strip();
+            if (entry.startsWith("view=")) {
+                view = checkView(entry.substring("view=".length()));
+            }
+        }
+        return view;
+    }
+
+    /**
+     * The parameters a state text of the spiked-model explorer describes.
      *
      * @throws StateTextException naming the key and the problem
      */
     public static ExplorerParameters parse(String text) {
-        if (text == null || text.isBlank()) {
-            throw new StateTextException("state text is empty");
-        }
-        String trimmed = text.strip();
-        if (trimmed.length() > MAX_LENGTH) {
-            throw new StateTextException("state text is too long (" + trimmed.length()
-                    + " characters; a state has well under " + MAX_LENGTH + ")");
-        }
-        String[] entries = trimmed.split(";", -1);
+        String[] entries = split(text);
         checkVersion(entries[0].strip());
-        Map<String, String> values = entries(entries);
+        Map<String, String> values = entries(entries, SPIKED_VIEW, KEYS);
 
         double[] beta = spikeStrengths(values.get("beta"));
         return new ExplorerParameters(
@@ -92,6 +143,33 @@ public final class StateText {
                 real("lambda", values.get("lambda"), ParameterLimits.RIDGE),
                 whole("seeds", values.get("seeds"), ParameterLimits.SEEDS),
                 whole("reps", values.get("reps"), ParameterLimits.REPETITIONS),
+                seed(values.get("seed")));
+    }
+
+    /**
+     * The parameters a state text of the data view ({@code view=data}) describes.
+     *
+     * @throws StateTextException naming the key and the problem
+     */
+    public static DataParameters parseData(String text) {
+        String[] entries = split(text);
+        checkVersion(entries[0].strip());
+        Map<String, String> values = entries(entries, DATA_VIEW, DATA_KEYS);
+
+        DataParameters.Kind kind = DataParameters.Kind.ofKey(values.get("kind"));
+        if (kind == null) {
+            throw new StateTextException("state text: kind must be field, spectrum or dataset,"
+                    + " got '" + shorten(values.get("kind")) + "'");
+        }
+        return new DataParameters(kind,
+                real("alpha", values.get("alpha"), ParameterLimits.EXPONENT),
+                whole("side", values.get("side"), ParameterLimits.IMAGE_SIDE),
+                whole("d", values.get("d"), ParameterLimits.SPECTRUM_DIMENSION),
+                unescape(values.get("dataset")),
+                real("gamma", values.get("gamma"), ParameterLimits.DATA_LOAD),
+                whole("seeds", values.get("seeds"), ParameterLimits.DATA_SEEDS),
+                whole("reps", values.get("reps"), ParameterLimits.REPETITIONS),
+                whole("factors", values.get("factors"), ParameterLimits.FACTORS),
                 seed(values.get("seed")));
     }
 
@@ -107,6 +185,27 @@ public final class StateText {
             mantissa = mantissa.substring(0, mantissa.length() - 2);
         }
         return exponent < 0 ? mantissa : mantissa + "e" + text.substring(exponent + 1);
+    }
+
+    private static String[] split(String text) {
+        if (text == null || text.isBlank()) {
+            throw new StateTextException("state text is empty");
+        }
+        String trimmed = text.strip();
+        if (trimmed.length() > MAX_LENGTH) {
+            throw new StateTextException("state text is too long (" + trimmed.length()
+                    + " characters; a state has well under " + MAX_LENGTH + ")");
+        }
+        return trimmed.split(";", -1);
+    }
+
+    private static String checkView(String view) {
+        if (!view.equals(SPIKED_VIEW) && !view.equals(DATA_VIEW)) {
+            throw new StateTextException("state text: view '" + shorten(view)
+                    + "' is not known to this Memoscope (it knows " + SPIKED_VIEW + ", "
+                    + DATA_VIEW + ")");
+        }
+        return view;
     }
 
     private static void checkVersion(String head) {
@@ -129,7 +228,13 @@ public final class StateText {
         }
     }
 
-    private static Map<String, String> entries(String[] entries) {
+    private static Map<String, String> entries(String[] entries, String expectedView,
+                                               List<String> keys) {
+        String view = viewOf(String.join(";", entries));
+        if (!view.equals(expectedView)) {
+            throw new StateTextException("state text: this is a state of the " + view
+                    + " view, not of the " + expectedView + " view");
+        }
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 1; i < entries.length; i++) {
             String entry = entries[i].strip();
@@ -141,21 +246,20 @@ public final class StateText {
             String key = entry.substring(0, equals);
             String value = entry.substring(equals + 1);
             if (key.equals("view")) {
-                if (!value.equals(SPIKED_VIEW)) {
-                    throw new StateTextException("state text: view '" + shorten(value)
-                            + "' is not known to this Memoscope (it knows " + SPIKED_VIEW + ")");
+                if (values.put(key, value) != null) {
+                    throw new StateTextException("state text: key 'view' is given twice");
                 }
                 continue;
             }
-            if (!KEYS.contains(key)) {
+            if (!keys.contains(key)) {
                 throw new StateTextException("state text: unknown key '" + shorten(key)
-                        + "' (the keys are " + String.join(", ", KEYS) + ")");
+                        + "' (the keys are " + String.join(", ", keys) + ")");
             }
             if (values.put(key, value) != null) {
                 throw new StateTextException("state text: key '" + key + "' is given twice");
             }
         }
-        for (String key : KEYS) {
+        for (String key : keys) {
             if (!values.containsKey(key)) {
                 throw new StateTextException("state text: key '" + key + "' is missing");
             }
@@ -212,6 +316,51 @@ public final class StateText {
         }
         throw new StateTextException("state text: seed must be a whole number that fits in "
                 + "64 bits, got '" + shorten(text) + "'");
+    }
+
+    /** Percent-encodes what would break the text or be lost to stripping. */
+    static String escape(String value) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c == '%' || c == ';' || c <= 0x20 || c >= 0x7f) {
+                out.append('%').append(String.format(Locale.ROOT, "%02X", c));
+            } else {
+                out.append((char) c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Reverses {@link #escape}; a malformed %XX or text that is not UTF-8 is refused. */
+    static String unescape(String text) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        byte[] raw = text.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < raw.length; i++) {
+            if (raw[i] != '%') {
+                bytes.write(raw[i]);
+                continue;
+            }
+            int high = i + 2 < raw.length ? Character.digit(raw[i + 1], 16) : -1;
+            int low = i + 2 < raw.length ? Character.digit(raw[i + 2], 16) : -1;
+            if (high < 0 || low < 0) {
+                throw new StateTextException("state text: dataset has a '%' not followed by two"
+                        + " hexadecimal digits: '" + shorten(text) + "'");
+            }
+            bytes.write(high * 16 + low);
+            i += 2;
+        }
+        try {
+            String value = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+            if (value.chars().anyMatch(c -> c < 0x20)) {
+                throw new StateTextException("state text: dataset holds a control character");
+            }
+            return value;
+        } catch (CharacterCodingException notText) {
+            throw new StateTextException("state text: dataset is not UTF-8 text once decoded");
+        }
     }
 
     private static String shorten(String text) {

@@ -24,18 +24,35 @@ public record DataParameters(Kind kind, double exponent, int imageSide, int dime
 
     /** Data sources the view offers. */
     public enum Kind {
-        POWER_LAW_FIELD("Power-law image fields"),
-        POWER_LAW_SPECTRUM("Power-law spectrum (abstract)"),
-        DATASET("Image dataset from disk");
+        POWER_LAW_FIELD("field", "Power-law image fields"),
+        POWER_LAW_SPECTRUM("spectrum", "Power-law spectrum (abstract)"),
+        DATASET("dataset", "Image dataset from disk");
 
+        private final String key;
         private final String title;
 
-        Kind(String title) {
+        Kind(String key, String title) {
+            this.key = key;
             this.title = title;
+        }
+
+        /** The short name presets and state texts use: field, spectrum, dataset. */
+        public String key() {
+            return key;
         }
 
         public String title() {
             return title;
+        }
+
+        /** The kind whose {@link #key()} is {@code key}, or null. */
+        public static Kind ofKey(String key) {
+            for (Kind kind : values()) {
+                if (kind.key.equals(key)) {
+                    return kind;
+                }
+            }
+            return null;
         }
     }
 

@@ -48,6 +48,26 @@ public final class ParameterLimits {
     /** Independent pairs of training sets per simulated load (whole numbers). */
     public static final Range REPETITIONS = new Range(1, 20);
 
+    // ---- the "Spectra and data" view ------------------------------------------------------
+
+    /** Load gamma = n/d at the data view's cursor: its chart's axis. */
+    public static final Range DATA_LOAD = new Range(1e-3, 1e2);
+
+    /** Power-law exponent alpha of spectra and fields. */
+    public static final Range EXPONENT = new Range(0, 4);
+
+    /** Side L of the L x L power-law fields (whole numbers). */
+    public static final Range IMAGE_SIDE = new Range(8, 64);
+
+    /** Dimension d of the abstract power-law spectrum (whole numbers). */
+    public static final Range SPECTRUM_DIMENSION = new Range(16, 4096);
+
+    /** Sampling seeds per n of the data experiment (whole numbers). */
+    public static final Range DATA_SEEDS = new Range(2, 256);
+
+    /** Latent factors Q_k shown by the data view (whole numbers). */
+    public static final Range FACTORS = new Range(1, 5);
+
     private ParameterLimits() {
     }
 }

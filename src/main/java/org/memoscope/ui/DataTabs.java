@@ -1,6 +1,8 @@
 package org.memoscope.ui;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 
 import javafx.scene.control.Menu;
@@ -12,10 +14,21 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 import org.memoscope.data.DatasetCatalog;
+import org.memoscope.io.AtomicFiles;
+import org.memoscope.io.ChartExport;
+import org.memoscope.io.ExportFormat;
+import org.memoscope.io.SampleGridPng;
+import org.memoscope.io.StateText;
+import org.memoscope.io.StateTextException;
+import org.memoscope.model.DataParameters;
+import org.memoscope.model.Preset;
+import org.memoscope.sim.SampleGrid;
 
 /**
  * The "Spectra and data" and "Sample grid" tabs, which share one {@link DataViewModel}, and
- * the File ▸ Open dataset menu that feeds them.
+ * the File ▸ Open dataset menu that feeds them; and what the window's menus do on these tabs:
+ * apply a data preset or state text, reset, presentation mode, export the chart or the grid.
+ * Called on the FX thread.
  */
 final class DataTabs implements AutoCloseable {
 
@@ -42,6 +55,130 @@ final class DataTabs implements AutoCloseable {
 
     DataView dataView() {
         return dataView;
+    }
+
+    SampleGridView gridView() {
+        return gridView;
+    }
+
+    Tab dataTab() {
+        return dataTab;
+    }
+
+    Tab gridTab() {
+        return gridTab;
+    }
+
+    /** True when the "Sample grid" tab is the one shown. */
+    boolean isGridSelected() {
+        return gridTab.isSelected();
+    }
+
+    /** True when either of these tabs is the one shown. */
+    boolean isSelected() {
+        return dataTab.isSelected() || gridTab.isSelected();
+    }
+
+    // ---- presets, state, reset, presentation ------------------------------------------------
+
+    /**
+     * Shows the "Spectra and data" tab with the preset's parameters and its note.
+     *
+     * @throws IllegalArgumentException when the preset's dataset is not on this machine
+     *                                  (nothing changes then)
+     */
+    void apply(Preset preset) {
+        DataParameters parameters = preset.dataParameters();
+        checkDataset(parameters);
+        select(dataTab);
+        model.setParameters(parameters);
+        dataView.showPreset(preset);
+    }
+
+    /**
+     * Restores the view a data state text describes, showing the grid tab if it is the one
+     * shown, else the data tab.
+     *
+     * @throws StateTextException when the text is bad or names a dataset not on this machine
+     */
+    DataParameters applyState(String text) {
+        DataParameters parameters = StateText.parseData(text);
+        try {
+            checkDataset(parameters);
+        } catch (IllegalArgumentException absent) {
+            throw new StateTextException("state text: " + absent.getMessage());
+        }
+        if (!isGridSelected()) {
+            select(dataTab);
+        }
+        model.setParameters(parameters);
+        dataView.presetNote().hide();
+        return parameters;
+    }
+
+    /** The state text of both tabs. */
+    String stateText() {
+        return StateText.format(model.parameters());
+    }
+
+    /** Every control of both tabs back to its default; the preset note is hidden. */
+    void reset() {
+        model.reset();
+        dataView.presetNote().hide();
+    }
+
+    void setPresentation(boolean on) {
+        dataView.setPresentation(on);
+        gridView.setPresentation(on);
+    }
+
+    /** A dataset the parameters show must exist: fail now rather than after switching. */
+    private void checkDataset(DataParameters parameters) {
+        if (parameters.kind() == DataParameters.Kind.DATASET
+                && !parameters.datasetPath().isEmpty()) {
+            DataViewModel.datasetLocation(model.catalog(), parameters.datasetPath());
+        }
+    }
+
+    private static void select(Tab tab) {
+        if (tab.getTabPane() != null) {
+            tab.getTabPane().getSelectionModel().select(tab);
+        }
+    }
+
+    // ---- export -----------------------------------------------------------------------------
+
+    /** The main "Spectra and data" chart as PNG, SVG or CSV of its plotted series. */
+    void exportChart(Path file, ExportFormat format, int width, int height, double scale)
+            throws IOException {
+        String source = model.sourceProperty().get() == null ? model.parameters().describe()
+                : model.sourceProperty().get().description() + " (d = "
+                + model.sourceProperty().get().dimension() + ")";
+        ChartExport.write(file, format, dataView.chart(), model.parameters(), source, width,
+                height, scale);
+    }
+
+    /**
+     * The sample grid as the PNG the tab shows.
+     *
+     * @throws IllegalStateException when there is no grid yet (still computing, or no images)
+     */
+    void exportGrid(Path file) throws IOException {
+        SampleGrid grid = gridView.grid();
+        if (grid == null) {
+            throw new IllegalStateException("there is no sample grid to export yet: it is"
+                    + " still being computed, or the data (an abstract spectrum) have no images");
+        }
+        AtomicFiles.write(file, SampleGridPng.encode(grid, SampleGridView.title(grid)));
+    }
+
+    /** The main chart's width on screen, or 0 before it is laid out. */
+    int chartWidth() {
+        return (int) Math.round(dataView.chartViewer().getWidth());
+    }
+
+    int chartHeight() {
+        return (int) Math.round(dataView.chartViewer().getHeight());
     }
 
     /** Installed datasets (when present), then any IDX file or image folder. */
@@ -78,7 +215,8 @@ final class DataTabs implements AutoCloseable {
     }
 
     private void show(Runnable open) {
-        dataTab.getTabPane().getSelectionModel().select(dataTab);
+        select(dataTab);
+        dataView.presetNote().hide();
         open.run();
     }
 

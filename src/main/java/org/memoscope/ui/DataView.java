@@ -29,6 +29,7 @@ import org.memoscope.model.DataCurve;
 import org.memoscope.model.DataParameters;
 import org.memoscope.model.DataPoint;
 import org.memoscope.model.Estimate;
+import org.memoscope.model.Preset;
 
 /**
  * The "Spectra and data" view: a power-law spectrum, power-law image fields or an image
@@ -61,6 +62,10 @@ final class DataView {
     private final Label status = new Label();
     private final Label error = new Label();
     private final ProgressBar progress = new ProgressBar();
+    private final PresetNote note = new PresetNote("data-");
+    private final ChartViewer mainViewer;
+    private final ScrollPane side;
+    private HBox statusBar;
     private boolean pushing;
 
     DataView(DataViewModel model) {
@@ -94,21 +99,23 @@ final class DataView {
         load.field().setId("data-load-field");
         kind.setId("data-kind");
 
-        ChartViewer main = new ChartViewer(chart.chart());
-        main.setId("data-chart");
+        mainViewer = new ChartViewer(chart.chart());
+        mainViewer.setId("data-chart");
         ChartViewer small = new ChartViewer(distances.chart());
         small.setId("distance-chart");
-        SplitPane charts = new SplitPane(main, small);
+        SplitPane charts = new SplitPane(mainViewer, small);
         charts.setOrientation(Orientation.VERTICAL);
         charts.setDividerPositions(0.68);
 
-        ScrollPane side = new ScrollPane(buildControls());
+        side = new ScrollPane(buildControls());
+        side.setId("data-side-panel");
         side.setFitToWidth(true);
         side.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         side.setPrefWidth(300);
         side.getStyleClass().add("side-panel");
 
         BorderPane centre = new BorderPane(charts);
+        centre.setTop(note.node());
         centre.setBottom(buildStatus());
         root.setLeft(side);
         root.setCenter(centre);
@@ -128,6 +135,39 @@ final class DataView {
 
     OrderParameterChart distanceChart() {
         return distances;
+    }
+
+    /** The main chart's viewer, whose size an export takes by default. */
+    ChartViewer chartViewer() {
+        return mainViewer;
+    }
+
+    /** The note above the charts that explains the loaded preset. */
+    PresetNote presetNote() {
+        return note;
+    }
+
+    /** Shows the title and explanation of a data preset above the charts. */
+    void showPreset(Preset preset) {
+        note.show(preset);
+    }
+
+    /**
+     * Presentation mode: hides the side panel and the progress line (errors stay), draws both
+     * charts with large text and thick lines, and shortens the preset note to its title.
+     */
+    void setPresentation(boolean on) {
+        side.setVisible(!on);
+        side.setManaged(!on);
+        statusBar.setVisible(!on);
+        statusBar.setManaged(!on);
+        note.setCompact(on);
+        chart.setPresentationScale(on ? 2.0f : 1f, on ? 2.2f : 1f);
+        distances.setPresentationScale(on ? 1.6f : 1f, on ? 2.2f : 1f);
+    }
+
+    boolean isSidePanelShowing() {
+        return side.isVisible();
     }
 
     private VBox buildControls() {
@@ -180,9 +220,9 @@ final class DataView {
         error.setId("data-error");
         error.getStyleClass().add("error-text");
         error.setWrapText(true);
-        HBox bar = new HBox(10, progress, status);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        VBox bottom = new VBox(4, error, bar);
+        statusBar = new HBox(10, progress, status);
+        statusBar.setAlignment(Pos.CENTER_LEFT);
+        VBox bottom = new VBox(4, error, statusBar);
         bottom.setPadding(new Insets(6, 12, 8, 12));
         return bottom;
     }

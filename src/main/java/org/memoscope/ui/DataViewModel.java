@@ -90,6 +90,7 @@ public final class DataViewModel implements AutoCloseable {
     private final PauseTransition experimentDelay = new PauseTransition(SETTLE);
     private final PauseTransition gridDelay = new PauseTransition(SETTLE);
     private final DatasetCache datasets = new DatasetCache();
+    private DatasetCatalog catalog = DatasetCatalog.system();
     private boolean preparing;
     private boolean experimenting;
     private boolean gridding;
@@ -155,6 +156,44 @@ public final class DataViewModel implements AutoCloseable {
         }
         long n = Math.round(parameters().loadRatio() * current.dimension());
         return (int) Math.max(1, Math.min(current.maxSampleCount(), n));
+    }
+
+    /** Where short dataset names such as "fashion-mnist" are looked up; tests point it elsewhere. */
+    void useCatalog(DatasetCatalog lookup) {
+        catalog = lookup;
+    }
+
+    DatasetCatalog catalog() {
+        return catalog;
+    }
+
+    /**
+     * The file or folder a dataset entry names: the installed file of a short name such as
+     * "fashion-mnist", else the path itself.
+     *
+     * @throws IllegalArgumentException when it is not there, saying what to do instead
+     */
+    static Path datasetLocation(DatasetCatalog lookup, String pathOrName) {
+        var entry = lookup.alias(pathOrName);
+        if (entry.isPresent()) {
+            if (!entry.get().isPresent()) {
+                throw new IllegalArgumentException(pathOrName + " is not installed (no file "
+                        + entry.get().images() + "). Install the package dataset-"
+                        + pathOrName + ", or open any IDX file or folder of images from File ▸"
+                        + " Open dataset.");
+            }
+            return entry.get().images();
+        }
+        Path path;
+        try {
+            path = Path.of(pathOrName);
+        } catch (java.nio.file.InvalidPathException invalid) {
+            throw new IllegalArgumentException("'" + pathOrName + "' is not a valid path");
+        }
+        if (!java.nio.file.Files.exists(path)) {
+            throw new IllegalArgumentException(pathOrName + ": no such file or folder");
+        }
+        return path;
     }
 
     // ---- commands -------------------------------------------------------------------------
@@ -250,7 +289,8 @@ public final class DataViewModel implements AutoCloseable {
         preparing = true;
         refreshBusy();
         status.set("Preparing " + request.describe() + "…");
-        prepareRunner.submit(context -> prepare(request, context), new JobListener<>() {
+        DatasetCatalog lookup = catalog;
+        prepareRunner.submit(context -> prepare(request, lookup, context), new JobListener<>() {
             @Override
             public void progress(double fraction, String message) {
                 status.set(message);
@@ -281,13 +321,14 @@ public final class DataViewModel implements AutoCloseable {
         });
     }
 
-    private Prepared prepare(DataParameters request, JobContext context) {
+    private Prepared prepare(DataParameters request, DatasetCatalog lookup, JobContext context) {
         DataSource data = switch (request.kind()) {
             case POWER_LAW_FIELD -> DataSource.powerLawField(
                     new PowerLawField(request.imageSide(), request.exponent()));
             case POWER_LAW_SPECTRUM -> DataSource.powerLawSpectrum(
                     new PowerLawSpectrum(request.dimension(), request.exponent()));
-            case DATASET -> datasets.load(Path.of(request.datasetPath()), context);
+            case DATASET -> datasets.load(datasetLocation(lookup, request.datasetPath()),
+                    context);
         };
         context.checkCancelled();
         context.reportProgress(0.5, "Spectrum of " + data.description() + "…");

@@ -3,6 +3,7 @@ package org.memoscope.ui;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import javafx.scene.control.Tab;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 
@@ -22,6 +23,12 @@ import org.memoscope.model.Preset;
  * file operation takes a {@link Path} (the menus ask for one first) and throws
  * on failure with a message fit for the user; exports and saved presets are
  * written atomically. Called on the FX thread.
+ *
+ * <p>With the data tabs {@linkplain #attachDataTabs attached}, each action works
+ * on the tab that is shown: a data preset or data state text switches to the
+ * "Spectra and data" tab, a spiked one to the "Spiked model" tab; copy, save,
+ * reset and export act on the selected tab (the "Sample grid" tab exports its
+ * grid as PNG, and its state and presets are those of the data tab it shares).
  */
 final class ExplorerActions {
 
@@ -31,16 +38,72 @@ final class ExplorerActions {
 
     private final ExplorerViewModel model;
     private final ExplorerView view;
+    private DataTabs data;
+    private Tab spikedTab;
 
     ExplorerActions(ExplorerViewModel model, ExplorerView view) {
         this.model = model;
         this.view = view;
     }
 
+    /** Lets the actions reach the data tabs; {@code spiked} is the explorer's own tab. */
+    void attachDataTabs(DataTabs tabs, Tab spiked) {
+        this.data = tabs;
+        this.spikedTab = spiked;
+    }
+
+    /** True when the "Sample grid" tab is shown, whose export is the grid as PNG. */
+    boolean onGridTab() {
+        return data != null && data.isGridSelected();
+    }
+
+    /** True when a data tab ("Spectra and data" or "Sample grid") is the one shown. */
+    private boolean onDataTab() {
+        return data != null && data.isSelected();
+    }
+
+    /**
+     * Refuses an action on a tab these actions do not cover (one added later, such as the
+     * "Denoiser pair" tab), instead of silently acting on the spiked model behind it.
+     *
+     * @throws IllegalStateException naming the tab and the action
+     */
+    private void requireCoveredTab(String action) {
+        if (spikedTab == null || spikedTab.isSelected() || onDataTab()
+                || spikedTab.getTabPane() == null) {
+            return;
+        }
+        Tab selected = spikedTab.getTabPane().getSelectionModel().getSelectedItem();
+        throw new IllegalStateException("the " + (selected == null ? "selected" : "'"
+                + selected.getText() + "'") + " tab has no " + action + " yet; switch to the"
+                + " Spiked model, Spectra and data or Sample grid tab");
+    }
+
+    private void showSpikedTab() {
+        if (spikedTab != null && spikedTab.getTabPane() != null) {
+            spikedTab.getTabPane().getSelectionModel().select(spikedTab);
+        }
+    }
+
     // ---- presets ----------------------------------------------------------------
 
-    /** Moves every control to the preset's values and shows its explanation. */
+    /**
+     * Shows the preset's tab, moves every control to its values and shows its explanation.
+     *
+     * @throws IllegalArgumentException when the preset cannot be shown here (a data preset
+     *                                  whose dataset is not installed, or no data tabs);
+     *                                  nothing changes then
+     */
     void apply(Preset preset) {
+        if (!preset.isSpiked()) {
+            if (data == null) {
+                throw new IllegalArgumentException("this window has no " + preset.view()
+                        + " view for the preset");
+            }
+            data.apply(preset);
+            return;
+        }
+        showSpikedTab();
         model.setParameters(preset.parameters());
         view.showPreset(preset);
     }
@@ -48,35 +111,52 @@ final class ExplorerActions {
     /** Loads the built-in preset {@code name}. */
     Preset applyBuiltIn(String name) throws PresetException {
         Preset preset = PresetCatalog.builtIn(name);
-        apply(preset);
+        applyChecked(preset, "built-in preset " + name);
         return preset;
     }
 
     /** Loads a preset file; on failure nothing changes. */
     Preset applyFile(Path file) throws PresetException {
         Preset preset = PresetJson.read(file);
-        apply(preset);
+        applyChecked(preset, file.toString());
         return preset;
     }
 
-    /** Saves the current parameters as a preset file (replaced atomically). */
+    private void applyChecked(Preset preset, String source) throws PresetException {
+        try {
+            apply(preset);
+        } catch (IllegalArgumentException refused) {
+            throw new PresetException(source, refused.getMessage(), refused);
+        }
+    }
+
+    /** Saves the selected tab's parameters as a preset file (replaced atomically). */
     Preset saveAsPreset(Path file, String title, String explanation) throws IOException {
-        Preset preset = Preset.spiked(title.strip(), explanation.strip(), model.parameters());
+        requireCoveredTab("presets");
+        Preset preset = onDataTab()
+                ? Preset.data(title.strip(), explanation.strip(), data.model().parameters())
+                : Preset.spiked(title.strip(), explanation.strip(), model.parameters());
         PresetJson.write(file, preset);
         return preset;
     }
 
-    /** Every control back to its default; the preset note is hidden. */
+    /** Every control of the selected tab back to its default; its preset note is hidden. */
     void reset() {
+        requireCoveredTab("reset");
+        if (onDataTab()) {
+            data.reset();
+            return;
+        }
         model.reset();
         view.presetNote().hide();
     }
 
     // ---- state text ---------------------------------------------------------------
 
-    /** The state text of the current view. */
+    /** The state text of the selected tab. */
     String stateText() {
-        return StateText.format(model.parameters());
+        requireCoveredTab("state text");
+        return onDataTab() ? data.stateText() : StateText.format(model.parameters());
     }
 
     /** Puts the state text on the clipboard and returns it. */
@@ -93,19 +173,30 @@ final class ExplorerActions {
      *
      * @throws StateTextException when the clipboard holds no state text, naming why
      */
-    ExplorerParameters pasteState() {
+    Record pasteState() {
         Clipboard clipboard = Clipboard.getSystemClipboard();
         String text = clipboard.hasString() ? clipboard.getString() : null;
         if (text == null || text.isBlank()) {
+            String example = onDataTab() ? data.stateText() : StateText.format(model.parameters());
             throw new StateTextException("the clipboard holds no text; copy a state such as "
-                    + stateText() + " first");
+                    + example + " first");
         }
         return applyState(text);
     }
 
-    /** Restores the view {@code text} describes; on a bad text nothing changes. */
-    ExplorerParameters applyState(String text) {
+    /**
+     * Restores the view {@code text} describes, switching to its tab; on a bad text nothing
+     * changes.
+     *
+     * @return the parameters restored: {@link ExplorerParameters} or, for a data state,
+     *         {@link org.memoscope.model.DataParameters}
+     */
+    Record applyState(String text) {
+        if (data != null && StateText.viewOf(text).equals(Preset.DATA_VIEW)) {
+            return data.applyState(text);
+        }
         ExplorerParameters parameters = StateText.parse(text);
+        showSpikedTab();
         model.setParameters(parameters);
         view.presetNote().hide();
         return parameters;
@@ -118,37 +209,55 @@ final class ExplorerActions {
         exportPng(file, layoutWidth(), layoutHeight(), scale);
     }
 
-    /** The chart as PNG laid out at {@code width x height}, drawn at {@code scale}. */
+    /**
+     * The chart as PNG laid out at {@code width x height}, drawn at {@code scale}; on the
+     * "Sample grid" tab, the grid as PNG at its own size (the layout and scale do not apply).
+     */
     void exportPng(Path file, int width, int height, double scale) throws IOException {
         if (!(scale >= 1 && scale <= 4)) {
             throw new IllegalArgumentException("the PNG scale must be 1 to 4, got " + scale);
         }
+        if (onGridTab()) {
+            data.exportGrid(file);
+            return;
+        }
         export(file, ExportFormat.PNG, width, height, scale);
     }
 
-    /** The chart as SVG at the on-screen layout size. */
+    /** The chart as SVG at the on-screen layout size (not on the "Sample grid" tab). */
     void exportSvg(Path file) throws IOException {
         export(file, ExportFormat.SVG, layoutWidth(), layoutHeight(), 1);
     }
 
-    /** The plotted series as CSV, headed by the state text. */
+    /** The plotted series as CSV, headed by the state text (not on the "Sample grid" tab). */
     void exportCsv(Path file) throws IOException {
         export(file, ExportFormat.CSV, layoutWidth(), layoutHeight(), 1);
     }
 
     private void export(Path file, ExportFormat format, int width, int height, double scale)
             throws IOException {
+        requireCoveredTab("export");
+        if (onGridTab()) {
+            throw new IllegalStateException("the sample grid exports as a PNG image only"
+                    + " (File ▸ Export chart as PNG); its numbers are the cosines drawn in it");
+        }
+        if (onDataTab()) {
+            data.exportChart(file, format, width, height, scale);
+            return;
+        }
         ChartExport.write(file, format, view.chart(), model.parameters(), width, height, scale);
     }
 
-    /** The chart's width on screen, or the default before it is laid out. */
+    /** The selected tab's chart width on screen, or the default before it is laid out. */
     int layoutWidth() {
-        int width = (int) Math.round(view.chartViewer().getWidth());
+        int width = onDataTab() ? data.chartWidth()
+                : (int) Math.round(view.chartViewer().getWidth());
         return width >= 100 ? width : DEFAULT_WIDTH;
     }
 
     int layoutHeight() {
-        int height = (int) Math.round(view.chartViewer().getHeight());
+        int height = onDataTab() ? data.chartHeight()
+                : (int) Math.round(view.chartViewer().getHeight());
         return height >= 100 ? height : DEFAULT_HEIGHT;
     }
 }

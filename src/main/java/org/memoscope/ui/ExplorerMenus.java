@@ -60,7 +60,13 @@ final class ExplorerMenus {
     List<MenuItem> fileItems() {
         Menu builtIns = new Menu("Presets");
         builtIns.setId("menu-presets");
+        String lastView = null;
         for (String name : PresetCatalog.builtInNames()) {
+            String view = viewOf(name);
+            if (lastView != null && !lastView.equals(view)) {
+                builtIns.getItems().add(new SeparatorMenuItem());
+            }
+            lastView = view;
             MenuItem item = new MenuItem(titleOf(name));
             item.setId("preset-" + name);
             item.setMnemonicParsing(false);
@@ -80,9 +86,10 @@ final class ExplorerMenus {
         }
         png.setOnShowing(event -> {
             for (int scale = 1; scale <= 4; scale++) {
-                png.getItems().get(scale - 1).setText(scale + "x (" + scale
-                        * actions.layoutWidth() + " × " + scale * actions.layoutHeight()
-                        + " px)…");
+                png.getItems().get(scale - 1).setText(actions.onGridTab()
+                        ? scale + "x… (the sample grid at its own size)"
+                        : scale + "x (" + scale * actions.layoutWidth() + " × "
+                        + scale * actions.layoutHeight() + " px)…");
             }
         });
         MenuItem svg = item("Export chart as SVG…", "Shortcut+G",
@@ -95,7 +102,7 @@ final class ExplorerMenus {
 
     /** The Edit menu: copy and paste the state text. */
     Menu editMenu() {
-        MenuItem copy = item("Copy state", "Shortcut+Shift+C", actions::copyState);
+        MenuItem copy = item("Copy state", "Shortcut+Shift+C", this::copyState);
         copy.setId("copy-state");
         MenuItem paste = item("Paste state", "Shortcut+Shift+V", this::pasteState);
         paste.setId("paste-state");
@@ -151,13 +158,20 @@ final class ExplorerMenus {
     }
 
     private void savePreset() {
+        String state;
+        try {
+            state = actions.stateText();
+        } catch (IllegalStateException refused) {
+            fail("Cannot save a preset", refused.getMessage());
+            return;
+        }
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(stage);
         dialog.setTitle("Save as preset");
         dialog.setHeaderText("Save the current parameters as a preset");
         TextField title = new TextField("My preset");
         title.setId("preset-title-field");
-        TextArea explanation = new TextArea(summary(actions.stateText()));
+        TextArea explanation = new TextArea(summary(state));
         explanation.setWrapText(true);
         explanation.setPrefRowCount(5);
         VBox form = new VBox(6, new Label("Title"), title,
@@ -186,6 +200,14 @@ final class ExplorerMenus {
         }
     }
 
+    private void copyState() {
+        try {
+            actions.copyState();
+        } catch (IllegalStateException refused) {
+            fail("Cannot copy the state", refused.getMessage());
+        }
+    }
+
     private void pasteState() {
         try {
             actions.pasteState();
@@ -203,8 +225,9 @@ final class ExplorerMenus {
     private void export(ExportFormat format, int scale) {
         FileChooser chooser = chooser("Export " + format.description(), format.description(),
                 "*." + format.extension());
-        chooser.setInitialFileName("memoscope" + (scale > 1 ? "@" + scale + "x" : "") + "."
-                + format.extension());
+        String name = actions.onGridTab() ? "memoscope-grid" : "memoscope";
+        chooser.setInitialFileName(name + (scale > 1 && !actions.onGridTab() ? "@" + scale + "x"
+                : "") + "." + format.extension());
         File file = chooser.showSaveDialog(stage);
         if (file == null) {
             return;
@@ -290,6 +313,15 @@ final class ExplorerMenus {
             LOG.log(System.Logger.Level.WARNING, "built-in preset unreadable: {0}",
                     broken.getMessage());
             return name + " (unreadable)";
+        }
+    }
+
+    /** The view a built-in preset is for, or "" when it cannot be read. */
+    private static String viewOf(String name) {
+        try {
+            return PresetCatalog.builtIn(name).view();
+        } catch (PresetException broken) {
+            return "";
         }
     }
 

@@ -60,9 +60,11 @@ public final class MemoscopeApp extends Application {
         tabs.getTabs().addAll(dataTabs.tabs());
         tabs.getTabs().add(pairTab.tab());
         tabs.setId("tabs");
+        actions.attachDataTabs(dataTabs, explorer);
         BorderPane root = new BorderPane(tabs);
         presentation = new PresentationMode(root);
         presentation.register(view::setPresentation);
+        presentation.register(dataTabs::setPresentation);
         menus = new ExplorerMenus(stage, actions, presentation);
         root.setTop(buildMenu(stage));
 
@@ -119,9 +121,19 @@ public final class MemoscopeApp extends Application {
     }
 
     private MenuBar buildMenu(Stage stage) {
-        MenuItem reset = new MenuItem("Reset all");
+        MenuItem reset = new MenuItem("Reset all (this tab)");
+        reset.setId("reset-all");
         reset.setAccelerator(KeyCombination.keyCombination("Shortcut+R"));
-        reset.setOnAction(event -> actions.reset());
+        reset.setOnAction(event -> {
+            try {
+                actions.reset();
+            } catch (IllegalStateException refused) {
+                Alert alert = new Alert(Alert.AlertType.INFORMATION, refused.getMessage());
+                alert.setHeaderText("Nothing to reset here");
+                alert.initOwner(stage);
+                alert.show();
+            }
+        });
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setOnAction(event -> stage.close());

@@ -23,15 +23,20 @@ final class PresetNote {
     private boolean compact;
 
     PresetNote() {
-        title.setId("preset-title");
+        this("");
+    }
+
+    /** A note whose nodes' ids start with {@code idPrefix} ("data-" gives "data-preset-title"). */
+    PresetNote(String idPrefix) {
+        title.setId(idPrefix + "preset-title");
         title.getStyleClass().add("preset-title");
-        explanation.setId("preset-explanation");
+        explanation.setId(idPrefix + "preset-explanation");
         explanation.getStyleClass().add("preset-explanation");
         explanation.setWrapText(true);
         explanation.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         Button close = new Button("×");
-        close.setId("preset-close");
+        close.setId(idPrefix + "preset-close");
         close.setTooltip(new Tooltip("Hide this note (the parameters stay as they are)"));
         close.setAccessibleText("Hide the preset note");
         close.setOnAction(event -> hide());
@@ -43,7 +48,7 @@ final class PresetNote {
         node.setRight(close);
         node.setPadding(new Insets(8, 12, 8, 12));
         node.getStyleClass().add("preset-note");
-        node.setId("preset-note");
+        node.setId(idPrefix + "preset-note");
         hide();
     }
 

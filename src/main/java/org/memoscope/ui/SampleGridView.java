@@ -2,6 +2,7 @@ package org.memoscope.ui;
 
 import java.util.Locale;
 
+import javafx.beans.binding.Bindings;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -29,6 +30,8 @@ final class SampleGridView {
     private final ImageView image = new ImageView();
     private final Label caption = new Label();
     private final ParameterControl load;
+    private final Label explain;
+    private final ScrollPane scroll;
     private boolean pushing;
 
     SampleGridView(DataViewModel model) {
@@ -59,7 +62,7 @@ final class SampleGridView {
         image.setPreserveRatio(true);
         caption.setId("sample-grid-caption");
         caption.setWrapText(true);
-        Label explain = new Label("Each row: one seed. Left pair: model A's sample and its"
+        explain = new Label("Each row: one seed. Left pair: model A's sample and its"
                 + " nearest training image; right pair: model B's, trained on different"
                 + " images. Small n: samples copy training images (cosine to nearest ≈ 1)."
                 + " Large n: A and B agree with each other (high cos A·B) and copy nothing.");
@@ -70,7 +73,7 @@ final class SampleGridView {
         VBox top = new VBox(6, load.node(), caption, explain);
         top.setPadding(new Insets(10, 12, 6, 12));
         top.setMaxWidth(900);
-        ScrollPane scroll = new ScrollPane(new HBox(image));
+        scroll = new ScrollPane(new HBox(image));
         scroll.setFitToWidth(true);
         ((HBox) scroll.getContent()).setAlignment(Pos.TOP_CENTER);
         root.setTop(top);
@@ -86,14 +89,39 @@ final class SampleGridView {
         return image;
     }
 
+    /**
+     * Presentation mode: hides the paragraph of explanation and shrinks the grid to the
+     * height of the window, so every row shows at once; off restores the natural size.
+     */
+    void setPresentation(boolean on) {
+        explain.setVisible(!on);
+        explain.setManaged(!on);
+        image.fitHeightProperty().unbind();
+        if (on) {
+            image.fitHeightProperty().bind(Bindings.createDoubleBinding(
+                    () -> Math.max(100, scroll.getViewportBounds().getHeight() - 4),
+                    scroll.viewportBoundsProperty()));
+        } else {
+            image.setFitHeight(0);
+        }
+    }
+
+    /** The grid on screen with its title, as the PNG export draws it; null before one is shown. */
+    SampleGrid grid() {
+        return model.gridProperty().get();
+    }
+
+    /** The title the grid is drawn under: its source and n. */
+    static String title(SampleGrid grid) {
+        return String.format(Locale.ROOT, "%s, n = %d", grid.source(), grid.sampleCount());
+    }
+
     private void showGrid(SampleGrid grid) {
         if (grid == null) {
             image.setImage(null);
             return;
         }
-        String title = String.format(Locale.ROOT, "%s, n = %d", grid.source(),
-                grid.sampleCount());
-        image.setImage(SwingFXUtils.toFXImage(SampleGridPng.draw(grid, title), null));
+        image.setImage(SwingFXUtils.toFXImage(SampleGridPng.draw(grid, title(grid)), null));
     }
 
     private void showCaption() {

@@ -45,6 +45,10 @@ class PresetOptionTest {
         String name = file.getFileName().toString().replace(".json", "");
         Path byName = directory.resolve(name + ".png");
         Path byPath = directory.resolve(name + "-file.png");
+        if (!PresetJson.read(file).isSpiked()) {
+            refusedCleanly(name, byName);
+            return;
+        }
 
         CliRun named = CliRun.of("render", "--preset", name, "--width", "400", "--height",
                 "300", "-o", byName.toString());
@@ -57,6 +61,38 @@ class PresetOptionTest {
         BufferedImage image = ImageIO.read(byName.toFile());
         assertEquals(400, image.getWidth());
         assertArrayEquals(Files.readAllBytes(byName), Files.readAllBytes(byPath));
+    }
+
+    /** A preset of the data view: render and curves say what to run instead, write nothing. */
+    private void refusedCleanly(String name, Path output) {
+        for (String command : List.of("render", "curves")) {
+            CliRun run = CliRun.of(command, "--preset", name, "-o", output.toString());
+
+            assertEquals(2, run.exitCode(), run.describe());
+            assertEquals(1, run.errLines().length, run.err());
+            String line = run.errLines()[0];
+            assertTrue(line.contains("is a preset of the 'data' view"), line);
+            assertTrue(line.contains("memoscope app --preset " + name), line);
+            assertTrue(line.contains("memoscope data --data "), line);
+            assertFalse(Files.exists(output));
+        }
+    }
+
+    @Test
+    void theDataCommandThatADataPresetSuggestsRunsItsData() throws IOException {
+        CliRun refused = CliRun.of("render", "--preset", "powerlaw-fields-alpha3", "-o", "-");
+        String line = refused.errLines()[0];
+        String options = line.substring(line.indexOf("memoscope data ") + "memoscope data "
+                .length(), line.indexOf(" --n <n>"));
+
+        List<String> arguments = new java.util.ArrayList<>(List.of("data"));
+        arguments.addAll(List.of(options.split(" ")));
+        arguments.addAll(List.of("--n", "16,32"));
+        CliRun data = CliRun.of(arguments.toArray(String[]::new));
+
+        assertEquals(0, data.exitCode(), data.describe());
+        assertTrue(data.out().contains("# source: power-law field 16x16 alpha=3.00"), data.out());
+        assertTrue(data.out().contains("seeds = 32, repetitions = 1, seed = 1"), data.out());
     }
 
     @Test

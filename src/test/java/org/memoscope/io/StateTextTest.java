@@ -73,7 +73,7 @@ class StateTextTest {
         "memoscope:v1;gamma=1;d=500;beta=2;lambda=0;seeds=64;reps=2|'seed' is missing",
         "memoscope:v1;gamma=1;gamma=2;d=500;beta=2;lambda=0;seeds=64;reps=2;seed=1|given twice",
         "memoscope:v1;gamma=1;d=500;beta=2;lambda=0;seeds=64;reps=2;seed=1;x=3|unknown key 'x'",
-        "memoscope:v1;gamma=1;d=500;beta=2;lambda=0;seeds=64;reps=2;seed=1;view=data|view 'data'",
+        "memoscope:v1;gamma=1;d=500;beta=2;lambda=0;seeds=64;reps=2;seed=1;view=data|a state of the data view, not of the spiked view",
         "memoscope:v1;gamma=1;d=500;beta=2;lambda=0;seeds=64;reps=2;seed=1;;|entry 8",
         "memoscope:v1;gamma=1000;d=500;beta=2;lambda=0;seeds=64;reps=2;seed=1|gamma must be in 0.01..100",
         "memoscope:v1;gamma=NaN;d=500;beta=2;lambda=0;seeds=64;reps=2;seed=1|gamma must be a decimal",
