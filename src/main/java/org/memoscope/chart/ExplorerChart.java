@@ -210,10 +210,15 @@ public final class ExplorerChart {
         }
     }
 
-    /** Moves the cursor line to {@code loadRatio}. */
+    /** Moves the cursor line to {@code loadRatio}; one redraw (value and label at once). */
     public void moveCursor(double loadRatio) {
-        cursor.setValue(loadRatio);
-        cursor.setLabel(String.format(Locale.ROOT, "γ = %.3g", loadRatio));
+        chart.setNotify(false);
+        try {
+            cursor.setValue(loadRatio);
+            cursor.setLabel(String.format(Locale.ROOT, "γ = %.3g", loadRatio));
+        } finally {
+            chart.setNotify(true);
+        }
     }
 
     /** Current cursor position. */
