@@ -66,6 +66,7 @@ final class DataView {
     private final ChartViewer mainViewer;
     private final ScrollPane side;
     private HBox statusBar;
+    private VBox bottom;
     private boolean pushing;
 
     DataView(DataViewModel model) {
@@ -161,6 +162,7 @@ final class DataView {
         side.setManaged(!on);
         statusBar.setVisible(!on);
         statusBar.setManaged(!on);
+        bottom.setPadding(on ? Insets.EMPTY : new Insets(6, 12, 8, 12));
         note.setCompact(on);
         chart.setPresentationScale(on ? 2.0f : 1f, on ? 2.2f : 1f);
         distances.setPresentationScale(on ? 1.6f : 1f, on ? 2.2f : 1f);
@@ -220,9 +222,10 @@ final class DataView {
         error.setId("data-error");
         error.getStyleClass().add("error-text");
         error.setWrapText(true);
+        error.managedProperty().bind(error.textProperty().isNotEmpty());
         statusBar = new HBox(10, progress, status);
         statusBar.setAlignment(Pos.CENTER_LEFT);
-        VBox bottom = new VBox(4, error, statusBar);
+        bottom = new VBox(4, error, statusBar);
         bottom.setPadding(new Insets(6, 12, 8, 12));
         return bottom;
     }

@@ -62,6 +62,7 @@ final class SampleGridView {
         image.setPreserveRatio(true);
         caption.setId("sample-grid-caption");
         caption.setWrapText(true);
+        caption.setMinHeight(Region.USE_PREF_SIZE);
         explain = new Label("Each row: one seed. Left pair: model A's sample and its"
                 + " nearest training image; right pair: model B's, trained on different"
                 + " images. Small n: samples copy training images (cosine to nearest ≈ 1)."
