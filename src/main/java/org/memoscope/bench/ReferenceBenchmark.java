@@ -36,7 +36,8 @@ import org.memoscope.theory.SpikedTheory;
  *   <li>{@code simulation <dims> <loads> <runs>}: {@link LinearModelExperiment#measure} at
  *       n = round(load d) for each d, 64 seeds, one repetition, beta = 2, no ridge; run
  *       {@code runs} times with root seeds 1, 2, ..., after one warm-up run, and the draws
- *       of all runs pooled into one estimate per quantity.</li>
+ *       of all runs pooled into one estimate per quantity; the JIT is warmed first on
+ *       d = 256.</li>
  * </ul>
  * Output lines, tab-separated: {@code time <name> <median ms> <runs>},
  * {@code estimate <name> <quantity> <mean> <standard error>}, {@code note <text>}.
@@ -126,6 +127,13 @@ public final class ReferenceBenchmark {
     // ---- simulation -----------------------------------------------------------------
 
     private static void simulation(double[] dimensions, double[] loads, int runs) {
+        // Warm the JIT on both fitting routes first, so the first point measured is not
+        // timed in the interpreter (the window runs long enough to be warm).
+        ExplorerParameters warmUp = ExplorerParameters.DEFAULTS.withDimension(256)
+                .withSeedCount(64).withRepetitions(1);
+        for (int i = 0; i < 6; i++) {
+            LinearModelExperiment.measure(warmUp, i % 2 == 0 ? 0.25 : 2, JobContext.NONE);
+        }
         for (double dimensionValue : dimensions) {
             int d = (int) dimensionValue;
             for (double load : loads) {
