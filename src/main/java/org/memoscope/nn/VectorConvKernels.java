@@ -56,7 +56,7 @@ final class VectorConvKernels implements ConvKernels {
 
     @Override
     public void forward(FeatureMaps in, float[] packedWeights, FeatureMaps out, int fromImage,
-            int toImage, boolean rectify) {
+            int toImage, boolean rectify, FeatureMaps gate) {
         int outChannels = out.channels();
         int planeStride = out.planeStride();
         int[] tapOffsets = ScalarConvKernels.tapOffsets(in);
@@ -101,9 +101,13 @@ final class VectorConvKernels implements ConvKernels {
                             outBase, starts[s], starts[s], starts[s], rectify);
                 }
             }
-        }
-        if (in.width() % LANES != 0) {
-            out.clearPadding(fromImage, toImage);
+
+            if (in.width() % LANES != 0) {
+                out.clearPadding(n, n + 1);
+            }
+            if (gate != null) {
+                reluGradient(gate, out, out, n, n + 1);
+            }
         }
     }
 
