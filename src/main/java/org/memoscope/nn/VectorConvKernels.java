@@ -6,20 +6,25 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The {@link ConvKernels} loops on the Vector API, vectorised over pixels.
+ * The {@link ConvKernels} loops on the Vector API ({@code FloatVector.SPECIES_PREFERRED},
+ * at most 16 lanes), vectorised over pixels.
  *
  * <p>A vector covers {@code LANES} consecutive plane positions. If the image width is a
  * multiple of the lane count the vectors tile the rows exactly; otherwise they run over
- * the rows laid end to end, border columns included, and the caller clears the border
- * afterwards (the output gradient's border is zero, so it adds nothing to the weight
- * gradient). Each tap of the 3x3 stencil is then one whole-vector load at a fixed offset,
- * with no im2col copy.
+ * the rows laid end to end, border columns included, and the forward pass clears the
+ * border afterwards (an output gradient's border is zero, so there it adds nothing to the
+ * weight gradient). Each tap of the 3x3 stencil is then one whole-vector load at a fixed
+ * offset from the output vector, with no im2col copy.
  *
- * <p>Forward: a register block of 8 output channels x 3 vectors accumulates
- * {@code w[k, co] * in[shifted by k]} over all taps k with fused multiply-adds, then stores;
- * smaller blocks handle the remainders. Weight gradient: for one input channel and a pair
- * of output channels, 18 vector accumulators collect {@code outGrad * in[shifted by tap]}
- * over the images and pixels of the call; their lanes are summed once at the end.
+ * <p>Forward: a register block of 8 output channels x 3 vectors (24 accumulators; 8 x 2
+ * and 1 x 3 for remainders) sums {@code w[co, k] * in[shifted by k]} over all taps k with
+ * fused multiply-adds, rectifies if asked, and stores. Weight gradient: for one input
+ * channel and 2 or 3 output channels, 18 or 27 vector accumulators collect
+ * {@code g * in[shifted by tap]} over the images and pixels of the call, in one flat loop
+ * (nested loops would make the JIT box the accumulators); their lanes are summed once at
+ * the end. When the vectors tile the rows, the loop walks down columns and reuses the
+ * input rows above and at a vector for the next vectors, loading 3 input vectors per step
+ * instead of 9.
  */
 final class VectorConvKernels implements ConvKernels {
 
