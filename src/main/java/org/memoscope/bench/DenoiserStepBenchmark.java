@@ -38,7 +38,7 @@ public final class DenoiserStepBenchmark {
         int batch = Integer.getInteger("bench.batch", 64);
         int channels = Integer.getInteger("bench.channels", 16);
         int levels = Integer.getInteger("bench.levels", 2);
-        int warmup = Integer.getInteger("bench.warmup", 40);
+        int warmup = Integer.getInteger("bench.warmup", 100);
 
         Engine engine = Engine.create(ConvKernels.selected(), threads);
         UNet network = new UNet(new UNet.Config(levels, channels, false), 1, engine);
