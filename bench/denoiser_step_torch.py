@@ -3,7 +3,8 @@
 
 Reference for src/main/java/org/memoscope/bench/DenoiserStepBenchmark.java:
 the network, batch and FLOP count are the same, and so is the report
-(median and interquartile range of the step time, and conv GFLOP/s).
+(median and interquartile range of the step time, conv GFLOP/s, and the
+process CPU time per step, which includes any time OpenMP threads spin).
 
 Usage: python3 bench/denoiser_step_torch.py [--threads 2] [--steps 30]
 On Debian the interpreter with python3-torch is /usr/bin/python3.
@@ -106,10 +107,13 @@ def main():
     for _ in range(args.warmup):
         step()
     times_ms = []
+    cpu_ms = []
     for _ in range(args.steps):
+        cpu_start = time.process_time()
         start = time.perf_counter()
         step()
         times_ms.append(1e3 * (time.perf_counter() - start))
+        cpu_ms.append(1e3 * (time.process_time() - cpu_start))
 
     quartiles = statistics.quantiles(times_ms, n=4)
     median = statistics.median(times_ms)
@@ -120,6 +124,7 @@ def main():
     print(f"step: median {median:.2f} ms, IQR {quartiles[2] - quartiles[0]:.2f} ms "
           f"({quartiles[0]:.2f}..{quartiles[2]:.2f}), {args.steps} steps")
     print(f"conv work {flops / 1e9:.3f} GFLOP/step, {flops / median / 1e6:.1f} GFLOP/s")
+    print(f"process CPU time per step: median {statistics.median(cpu_ms):.2f} ms")
 
 
 if __name__ == "__main__":

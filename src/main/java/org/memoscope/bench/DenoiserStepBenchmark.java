@@ -1,5 +1,7 @@
 package org.memoscope.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
@@ -15,7 +17,8 @@ import org.memoscope.nn.UNet;
  * by default 16x16 images, two levels of 16 and 32 channels, batch 64. Prints the median
  * and interquartile range of the step time and the convolution throughput, counting
  * {@code 2 C_in C_out 9 H W} operations per image per convolution and three times that
- * for forward plus backward. The PyTorch reference is {@code bench/denoiser_step_torch.py}.
+ * for forward plus backward, and the process CPU time per step (which, unlike the wall
+ * time, hardly grows when other programs compete for the cores). The PyTorch reference is {@code bench/denoiser_step_torch.py}.
  *
  * <p>Run with {@code java --add-modules jdk.incubator.vector -cp target/classes
  * org.memoscope.bench.DenoiserStepBenchmark [threads] [steps]}; without the module the
@@ -35,7 +38,7 @@ public final class DenoiserStepBenchmark {
         int batch = Integer.getInteger("bench.batch", 64);
         int channels = Integer.getInteger("bench.channels", 16);
         int levels = Integer.getInteger("bench.levels", 2);
-        int warmup = Integer.getInteger("bench.warmup", 40);
+        int warmup = Integer.getInteger("bench.warmup", 100);
 
         Engine engine = Engine.create(ConvKernels.selected(), threads);
         UNet network = new UNet(new UNet.Config(levels, channels, false), 1, engine);
@@ -54,13 +57,17 @@ public final class DenoiserStepBenchmark {
             network.trainStep(noisyMaps, cleanMaps, optimiser);
         }
         double[] millis = new double[steps];
+        double[] cpuMillis = new double[steps];
         for (int i = 0; i < steps; i++) {
+            long cpuStart = processCpuNanos();
             long start = System.nanoTime();
             network.trainStep(noisyMaps, cleanMaps, optimiser);
             millis[i] = (System.nanoTime() - start) / 1e6;
+            cpuMillis[i] = (processCpuNanos() - cpuStart) / 1e6;
         }
 
         Arrays.sort(millis);
+        Arrays.sort(cpuMillis);
         double median = quantile(millis, 0.5);
         double lower = quantile(millis, 0.25);
         double upper = quantile(millis, 0.75);
@@ -72,7 +79,25 @@ public final class DenoiserStepBenchmark {
                 + "%d steps%n", median, upper - lower, lower, upper, steps);
         System.out.printf(Locale.ROOT, "conv work %.3f GFLOP/step, %.1f GFLOP/s%n",
                 flops / 1e9, flops / median / 1e6);
+        System.out.printf(Locale.ROOT, "process CPU time per step: median %.2f ms%n",
+                quantile(cpuMillis, 0.5));
         engine.shutdown();
+    }
+
+    /**
+     * CPU time of all live threads of this JVM, in nanoseconds (the per-thread clocks have
+     * nanosecond resolution; the process clock the JDK exposes counts whole ticks).
+     */
+    private static long processCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (long id : threads.getAllThreadIds()) {
+            long nanos = threads.getThreadCpuTime(id);
+            if (nanos > 0) {
+                total += nanos;
+            }
+        }
+        return total;
     }
 
     /** Linear interpolation between order statistics of sorted values (as NumPy does). */

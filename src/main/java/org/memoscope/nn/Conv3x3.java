@@ -140,6 +140,18 @@ public final class Conv3x3 implements Layer {
      * null, which saves a third of the work for a network's first layer).
      */
     public FeatureMaps backward(FeatureMaps outputGradient, boolean withInputGradient) {
+        return backward(outputGradient, withInputGradient, false, false);
+    }
+
+    /**
+     * As {@link #backward(FeatureMaps, boolean)}, for a chain of rectified convolutions:
+     * with {@code maskByInput} the returned gradient is already multiplied by
+     * {@code [x > 0]}, what the rectifier that produced x would do (valid only if x feeds
+     * nothing else); with {@code gradientMasked} the incoming gradient has been so masked
+     * and this rectified layer skips its own mask.
+     */
+    FeatureMaps backward(FeatureMaps outputGradient, boolean withInputGradient,
+            boolean maskByInput, boolean gradientMasked) {
         if (input == null || !outputGradient.hasShapeOf(output)) {
             throw new IllegalStateException("backward needs a gradient shaped like the last "
                     + "forward output");
@@ -150,7 +162,7 @@ public final class Conv3x3 implements Layer {
         FeatureMaps in = input;
         FeatureMaps out = output;
         FeatureMaps gradient;
-        if (rectified) {
+        if (rectified && !gradientMasked) {
             rectifiedGradient = Layer.reuse(rectifiedGradient, batch, outChannels,
                     input.height(), input.width());
             gradient = rectifiedGradient;
@@ -173,7 +185,7 @@ public final class Conv3x3 implements Layer {
             for (int chunk = firstChunk; chunk < endChunk; chunk++) {
                 int from = chunk * GRADIENT_CHUNK;
                 int to = Math.min(batch, from + GRADIENT_CHUNK);
-                if (rectified) {
+                if (gradient != outputGradient) {
                     engine.kernels().reluGradient(out, outputGradient, gradient, from, to);
                 }
                 float[] weightSums = chunkWeightGradients[chunk];
@@ -184,7 +196,7 @@ public final class Conv3x3 implements Layer {
                 }
                 if (gradIn != null) {
                     engine.kernels().forward(gradient, packedFlippedWeights, gradIn, from, to,
-                            false);
+                            false, maskByInput ? in : null);
                 }
             }
         });

@@ -7,7 +7,8 @@ import java.util.Random;
 /**
  * Two 3x3 convolutions, each followed by a ReLU: {@code y = relu(conv2(relu(conv1(x))))},
  * the unit of each UNet level, built from rectified {@link Conv3x3} layers. Backward chains
- * their backward passes.
+ * their backward passes; the second layer masks the gradient it passes back by the sign
+ * of its input, which only the first layer consumes, saving the first layer that pass.
  */
 final class ConvBlock implements Layer {
 
@@ -38,7 +39,8 @@ final class ConvBlock implements Layer {
 
     /** As {@link #backward(FeatureMaps)}; returns null unless {@code withInputGradient}. */
     FeatureMaps backward(FeatureMaps outputGradient, boolean withInputGradient) {
-        return first.backward(second.backward(outputGradient), withInputGradient);
+        FeatureMaps middle = second.backward(outputGradient, true, true, false);
+        return first.backward(middle, withInputGradient, false, true);
     }
 
     @Override

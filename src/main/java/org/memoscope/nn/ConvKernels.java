@@ -42,8 +42,19 @@ public interface ConvKernels {
      * Writes {@code out} for images {@code [fromImage, toImage)}, rectified
      * ({@code max(out, 0)}) if {@code rectify}; the padding of {@code out} is left zero.
      */
+    default void forward(FeatureMaps in, float[] packedWeights, FeatureMaps out,
+            int fromImage, int toImage, boolean rectify) {
+        forward(in, packedWeights, out, fromImage, toImage, rectify, null);
+    }
+
+    /**
+     * As {@link #forward(FeatureMaps, float[], FeatureMaps, int, int, boolean)}, then, if
+     * {@code gate} (shaped like {@code out}) is not null, zero where {@code gate <= 0}:
+     * the input gradient of a convolution whose input came out of a ReLU is masked while
+     * each image is still in cache.
+     */
     void forward(FeatureMaps in, float[] packedWeights, FeatureMaps out, int fromImage,
-            int toImage, boolean rectify);
+            int toImage, boolean rectify, FeatureMaps gate);
 
     /**
      * Adds to {@code gradient} (row-major C_out x 9 C_in) the weight gradient contributed by

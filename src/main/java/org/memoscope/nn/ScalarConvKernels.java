@@ -28,7 +28,7 @@ final class ScalarConvKernels implements ConvKernels {
 
     @Override
     public void forward(FeatureMaps in, float[] packedWeights, FeatureMaps out, int fromImage,
-            int toImage, boolean rectify) {
+            int toImage, boolean rectify, FeatureMaps gate) {
         int[] tapOffsets = tapOffsets(in);
         int taps = tapOffsets.length;
         float[] source = in.data();
@@ -55,6 +55,9 @@ final class ScalarConvKernels implements ConvKernels {
             }
         }
         out.clearPadding(fromImage, toImage);
+        if (gate != null) {
+            reluGradient(gate, out, out, fromImage, toImage);
+        }
     }
 
     @Override

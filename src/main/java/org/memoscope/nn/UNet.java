@@ -30,6 +30,9 @@ import java.util.Random;
  * <p>Weights are drawn from an explicit seed; {@link #parameters()} exports them in a fixed
  * order (encoders from fine to coarse, decoders from coarse to fine, output layer; weight
  * before bias in each convolution) and {@link #setParameters} imports them.
+ *
+ * <p>Not thread-safe: one caller at a time (the layers keep their activations between
+ * forward and backward); the {@link Engine} splits each batch across threads inside.
  */
 public final class UNet {
 

@@ -107,6 +107,27 @@ class ConvKernelsTest {
         assertTrue(relativeError(vectorGradient, scalarGradient) < TOLERANCE);
     }
 
+    /** A gated forward pass is the forward pass then the rectifier's mask, bit for bit. */
+    @ParameterizedTest(name = "{0}x{0}")
+    @CsvSource({"16", "8", "6"})
+    void gateMasksLikeTheRectifierGradient(int side) {
+        Random random = new Random(side);
+        FeatureMaps input = gaussianMaps(random, 2, 5, side, side);
+        FeatureMaps gate = gaussianMaps(random, 2, 9, side, side);
+        float[] weights = gaussianWeights(random, 9 * 5 * 9);
+        for (ConvKernels kernels : new ConvKernels[] {VECTOR, SCALAR}) {
+            float[] packed = new float[weights.length];
+            kernels.packWeights(weights, 9, 5, packed);
+            FeatureMaps gated = FeatureMaps.zeros(2, 9, side, side);
+            kernels.forward(input, packed, gated, 0, 2, false, gate);
+            FeatureMaps plain = FeatureMaps.zeros(2, 9, side, side);
+            kernels.forward(input, packed, plain, 0, 2, false);
+            FeatureMaps masked = FeatureMaps.zeros(2, 9, side, side);
+            kernels.reluGradient(gate, plain, masked, 0, 2);
+            assertArrayEquals(masked.data(), gated.data(), kernels.name());
+        }
+    }
+
     @Test
     void rectifierAndItsGradientAreExactOnBothPaths() {
         Random random = new Random(3);
