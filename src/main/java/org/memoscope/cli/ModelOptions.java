@@ -5,6 +5,7 @@ import org.memoscope.io.PresetException;
 import org.memoscope.io.StateText;
 import org.memoscope.io.StateTextException;
 import org.memoscope.model.DataParameters;
+import org.memoscope.model.DenoiserParameters;
 import org.memoscope.model.ExplorerParameters;
 import org.memoscope.model.Preset;
 import org.memoscope.sim.LinearModelExperiment;
@@ -131,6 +132,13 @@ final class ModelOptions {
             } catch (PresetException bad) {
                 throw OptionValues.usage(spec, "--preset: " + bad.getMessage());
             }
+            if (found.view().equals(Preset.DENOISER_VIEW)) {
+                throw OptionValues.usage(spec, "--preset: " + preset + " is a preset of the '"
+                        + found.view() + "' view, and this command draws the spiked model;"
+                        + " open it in the window ('memoscope app --preset " + preset + "') or"
+                        + " run 'memoscope pair " + pairOptions(found.denoiserParameters())
+                        + "'");
+            }
             if (!found.isSpiked()) {
                 throw OptionValues.usage(spec, "--preset: " + preset + " is a preset of the '"
                         + found.view() + "' view, and this command draws the spiked model;"
@@ -193,6 +201,16 @@ final class ModelOptions {
     }
 
     /** The options of {@code memoscope data} that choose the data and seeds {@code p} holds. */
+    /** The options of {@code memoscope pair} that run what a denoiser preset sets. */
+    static String pairOptions(DenoiserParameters p) {
+        StringBuilder sizes = new StringBuilder();
+        for (int n : p.sampleCounts()) {
+            sizes.append(sizes.length() == 0 ? "" : ",").append(n);
+        }
+        return "--data " + p.data() + " --n " + sizes + " --steps " + p.steps()
+                + " --channels " + p.channels() + " --seed " + p.seed();
+    }
+
     static String dataOptions(DataParameters p) {
         String data = switch (p.kind()) {
             case POWER_LAW_FIELD -> "--data " + DataOptions.POWER_LAW_FIELD + " --size "

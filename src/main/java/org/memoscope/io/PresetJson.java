@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.memoscope.data.DatasetCatalog;
 import org.memoscope.model.DataParameters;
+import org.memoscope.model.DenoiserParameters;
 import org.memoscope.model.ExplorerParameters;
 import org.memoscope.model.ParameterLimits;
 import org.memoscope.model.ParameterLimits.Range;
@@ -72,6 +73,20 @@ import org.memoscope.model.Preset;
  * gamma d), {@code seeds} per n, {@code repetitions}, {@code factors} the Q_k
  * shown, {@code seed} the root seed.
  *
+ * <p>For {@code "denoiser"} (the "Denoiser pair" tab):
+ *
+ * <pre>
+ * "parameters": {
+ *   "data": "fashion-mnist", "sampleCounts": [1, 16, 4096],
+ *   "steps": 2000, "channels": 8, "seed": 1
+ * }
+ * </pre>
+ *
+ * <p>{@code data} is {@code "fashion-mnist"} or {@code "powerlaw"}, {@code sampleCounts} the
+ * training-set sizes N per network (1 to 20 different whole numbers), {@code steps} the
+ * training steps and {@code channels} the UNet channels per network, {@code seed} the
+ * experiment's root seed. Loading such a preset sets the tab's controls; it never trains.
+ *
  * <p>Reading is strict: the file must be UTF-8 JSON with one object, no repeated
  * or unknown field, every field present with its type (whole numbers where a count
  * is meant) and inside the window's range ({@link ParameterLimits}). A version
@@ -95,6 +110,8 @@ public final class PresetJson {
     private static final List<String> DATA_COMMON_FIELDS =
             List.of("kind", "gamma", "seeds", "repetitions", "factors", "seed");
     private static final int MAX_DATASET_PATH = 1000;
+    private static final List<String> DENOISER_FIELDS =
+            List.of("data", "sampleCounts", "steps", "channels", "seed");
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -145,10 +162,9 @@ public final class PresetJson {
         String view = reader.text(root, "view", 40);
         String title = reader.text(root, "title", MAX_TITLE);
         String explanation = reader.text(root, "explanation", MAX_EXPLANATION);
-        if (!view.equals(Preset.SPIKED_VIEW) && !view.equals(Preset.DATA_VIEW)) {
+        if (!Preset.VIEWS.contains(view)) {
             throw new PresetException(source, "view: '" + view + "' is not a view this "
-                    + "Memoscope has (it has: " + Preset.SPIKED_VIEW + ", " + Preset.DATA_VIEW
-                    + ")");
+                    + "Memoscope has (it has: " + String.join(", ", Preset.VIEWS) + ")");
         }
         JsonNode parameters = root.get("parameters");
         if (!parameters.isObject()) {
@@ -156,6 +172,9 @@ public final class PresetJson {
         }
         if (view.equals(Preset.DATA_VIEW)) {
             return Preset.data(title, explanation, reader.dataParameters(parameters));
+        }
+        if (view.equals(Preset.DENOISER_VIEW)) {
+            return Preset.denoiser(title, explanation, reader.denoiserParameters(parameters));
         }
         return Preset.spiked(title, explanation, reader.spikedParameters(parameters));
     }
@@ -168,10 +187,10 @@ public final class PresetJson {
         root.put("title", preset.title());
         root.put("explanation", preset.explanation());
         ObjectNode parameters = root.putObject("parameters");
-        if (preset.isSpiked()) {
-            putSpiked(parameters, preset.parameters());
-        } else {
-            putData(parameters, preset.dataParameters());
+        switch (preset.view()) {
+            case Preset.SPIKED_VIEW -> putSpiked(parameters, preset.parameters());
+            case Preset.DATA_VIEW -> putData(parameters, preset.dataParameters());
+            default -> putDenoiser(parameters, preset.denoiserParameters());
         }
 
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter().withSeparators(
@@ -210,6 +229,17 @@ public final class PresetJson {
         parameters.put("seeds", p.seedCount());
         parameters.put("repetitions", p.repetitions());
         parameters.put("factors", p.factorCount());
+        parameters.put("seed", p.seed());
+    }
+
+    private static void putDenoiser(ObjectNode parameters, DenoiserParameters p) {
+        parameters.put("data", p.data());
+        ArrayNode sizes = parameters.putArray("sampleCounts");
+        for (int n : p.sampleCounts()) {
+            sizes.add(n);
+        }
+        parameters.put("steps", p.steps());
+        parameters.put("channels", p.channels());
         parameters.put("seed", p.seed());
     }
 
@@ -365,6 +395,53 @@ public final class PresetJson {
             int factors = whole(node, "factors", ParameterLimits.FACTORS);
             return new DataParameters(kind, alpha, side, dimension, dataset, gamma, seeds,
                     repetitions, factors, seed(node.get("seed")));
+        }
+
+        DenoiserParameters denoiserParameters(JsonNode node) throws PresetException {
+            checkFields(node, "parameters.", DENOISER_FIELDS);
+            JsonNode data = node.get("data");
+            if (!data.isTextual() || !(data.textValue().equals(DenoiserParameters.FASHION_MNIST)
+                    || data.textValue().equals(DenoiserParameters.POWER_LAW))) {
+                throw problem("parameters.data", "must be " + DenoiserParameters.FASHION_MNIST
+                        + " or " + DenoiserParameters.POWER_LAW + ", got " + kind(data));
+            }
+            int[] sizes = sampleCounts(node.get("sampleCounts"));
+            int steps = whole(node, "steps", ParameterLimits.PAIR_STEPS);
+            int channels = whole(node, "channels", ParameterLimits.PAIR_CHANNELS);
+            return new DenoiserParameters(data.textValue(), sizes, steps, channels,
+                    seed(node.get("seed")));
+        }
+
+        private int[] sampleCounts(JsonNode node) throws PresetException {
+            String field = "parameters.sampleCounts";
+            int most = ParameterLimits.PAIR_MAX_SIZES;
+            if (!node.isArray()) {
+                throw problem(field, "must be a list of 1 to " + most + " whole numbers, e.g."
+                        + " [1, 16, 4096], got " + kind(node));
+            }
+            if (node.size() < 1 || node.size() > most) {
+                throw problem(field, "must hold 1 to " + most + " sizes, got " + node.size());
+            }
+            Range range = ParameterLimits.PAIR_SAMPLE_COUNT;
+            int[] values = new int[node.size()];
+            for (int k = 0; k < values.length; k++) {
+                JsonNode item = node.get(k);
+                String name = field + "[" + k + "]";
+                if (!item.isIntegralNumber()) {
+                    throw problem(name, "must be a whole number in " + range.text() + ", got "
+                            + (item.isNumber() ? shorten(item) : kind(item)));
+                }
+                if (!item.canConvertToInt() || !range.contains(item.intValue())) {
+                    throw problem(name, "must be in " + range.text() + ", got " + shorten(item));
+                }
+                values[k] = item.intValue();
+                for (int j = 0; j < k; j++) {
+                    if (values[j] == values[k]) {
+                        throw problem(name, "N = " + values[k] + " is already in the list");
+                    }
+                }
+            }
+            return values;
         }
 
         private DataParameters.Kind dataKind(JsonNode node) throws PresetException {

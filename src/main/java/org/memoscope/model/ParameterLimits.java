@@ -68,6 +68,18 @@ public final class ParameterLimits {
     /** Latent factors Q_k shown by the data view (whole numbers). */
     public static final Range FACTORS = new Range(1, 5);
 
+    /** Training-set sizes N per network of the "Denoiser pair" tab (whole numbers). */
+    public static final Range PAIR_SAMPLE_COUNT = new Range(1, 30_000);
+
+    /** How many sizes N one denoiser sweep takes at most. */
+    public static final int PAIR_MAX_SIZES = 20;
+
+    /** Training steps per network of the "Denoiser pair" tab (whole numbers). */
+    public static final Range PAIR_STEPS = new Range(10, 100_000);
+
+    /** UNet channels at full resolution of the "Denoiser pair" tab (whole numbers). */
+    public static final Range PAIR_CHANNELS = new Range(1, 32);
+
     private ParameterLimits() {
     }
 }

@@ -28,7 +28,9 @@ import org.memoscope.model.Preset;
  * on the tab that is shown: a data preset or data state text switches to the
  * "Spectra and data" tab, a spiked one to the "Spiked model" tab; copy, save,
  * reset and export act on the selected tab (the "Sample grid" tab exports its
- * grid as PNG, and its state and presets are those of the data tab it shares).
+ * grid as PNG, and its state and presets are those of the data tab it shares). A denoiser
+ * preset switches to the "Denoiser pair" tab and only sets its controls; that tab can save
+ * presets but has no state text, reset or export yet, and says so.
  */
 final class ExplorerActions {
 
@@ -40,6 +42,7 @@ final class ExplorerActions {
     private final ExplorerView view;
     private DataTabs data;
     private Tab spikedTab;
+    private PairTab pair;
 
     ExplorerActions(ExplorerViewModel model, ExplorerView view) {
         this.model = model;
@@ -50,6 +53,19 @@ final class ExplorerActions {
     void attachDataTabs(DataTabs tabs, Tab spiked) {
         this.data = tabs;
         this.spikedTab = spiked;
+    }
+
+    /**
+     * Lets the actions reach the "Denoiser pair" tab, which has presets (load and save) but
+     * no state text, reset or export yet.
+     */
+    void attachPairTab(PairTab tab) {
+        this.pair = tab;
+    }
+
+    /** True when the "Denoiser pair" tab is the one shown. */
+    private boolean onPairTab() {
+        return pair != null && pair.isSelected();
     }
 
     /** True when the "Sample grid" tab is shown, whose export is the grid as PNG. */
@@ -69,6 +85,11 @@ final class ExplorerActions {
      * @throws IllegalStateException naming the tab and the action
      */
     private void requireCoveredTab(String action) {
+        if (onPairTab()) {
+            throw new IllegalStateException("the '" + pair.tab().getText() + "' tab has no "
+                    + action + " yet; switch to the Spiked model, Spectra and data or Sample"
+                    + " grid tab");
+        }
         if (spikedTab == null || spikedTab.isSelected() || onDataTab()
                 || spikedTab.getTabPane() == null) {
             return;
@@ -95,6 +116,14 @@ final class ExplorerActions {
      *                                  nothing changes then
      */
     void apply(Preset preset) {
+        if (preset.view().equals(Preset.DENOISER_VIEW)) {
+            if (pair == null) {
+                throw new IllegalArgumentException("this window has no " + preset.view()
+                        + " view for the preset");
+            }
+            pair.apply(preset);
+            return;
+        }
         if (!preset.isSpiked()) {
             if (data == null) {
                 throw new IllegalArgumentException("this window has no " + preset.view()
@@ -132,8 +161,19 @@ final class ExplorerActions {
 
     /** Saves the selected tab's parameters as a preset file (replaced atomically). */
     Preset saveAsPreset(Path file, String title, String explanation) throws IOException {
+        Preset preset;
+        if (onPairTab()) {
+            try {
+                preset = Preset.denoiser(title.strip(), explanation.strip(), pair.parameters());
+            } catch (IllegalArgumentException outOfRange) {
+                throw new IllegalStateException("the Denoiser pair settings cannot be saved: "
+                        + outOfRange.getMessage(), outOfRange);
+            }
+            PresetJson.write(file, preset);
+            return preset;
+        }
         requireCoveredTab("presets");
-        Preset preset = onDataTab()
+        preset = onDataTab()
                 ? Preset.data(title.strip(), explanation.strip(), data.model().parameters())
                 : Preset.spiked(title.strip(), explanation.strip(), model.parameters());
         PresetJson.write(file, preset);

@@ -61,6 +61,7 @@ public final class MemoscopeApp extends Application {
         tabs.getTabs().add(pairTab.tab());
         tabs.setId("tabs");
         actions.attachDataTabs(dataTabs, explorer);
+        actions.attachPairTab(pairTab);
         BorderPane root = new BorderPane(tabs);
         presentation = new PresentationMode(root);
         presentation.register(view::setPresentation);

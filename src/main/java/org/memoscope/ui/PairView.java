@@ -72,6 +72,7 @@ final class PairView {
     private final Label regimes = new Label();
     private final ComboBox<Integer> gridChoice = new ComboBox<>();
     private final ImageView gridImage = new ImageView();
+    private final PresetNote note = new PresetNote("pair-");
 
     PairView(PairViewModel model) {
         this.model = model;
@@ -81,7 +82,17 @@ final class PairView {
         model.resultProperty().addListener((obs, old, now) -> showResult(now));
         model.liveLossProperty().addListener((obs, old, now) -> showLoss(now));
         model.gridProperty().addListener((obs, old, now) -> showGrid(now));
+        model.settingsProperty().addListener((obs, old, now) -> showSettings(now));
         showSettings(model.settings());
+    }
+
+    PresetNote presetNote() {
+        return note;
+    }
+
+    /** Shows the title and explanation of a denoiser preset above the settings. */
+    void showPreset(org.memoscope.model.Preset preset) {
+        note.show(preset);
     }
 
     Region root() {
@@ -153,7 +164,7 @@ final class PairView {
         explain.setWrapText(true);
         explain.setMinHeight(Region.USE_PREF_SIZE);
         explain.getStyleClass().add("readout-note");
-        VBox top = new VBox(6, settings, bar, regimes, explain);
+        VBox top = new VBox(6, note.node(), settings, bar, regimes, explain);
         top.setPadding(new Insets(8, 12, 6, 12));
         return top;
     }
@@ -212,9 +223,26 @@ final class PairView {
 
     /** Copies the controls into the model's settings; false (and a message) if invalid. */
     private boolean readSettings() {
+        try {
+            model.setSettings(settingsFromControls());
+        } catch (IllegalArgumentException bad) {
+            regimes.textProperty().unbind();
+            regimes.setText(bad.getMessage());
+            regimes.textProperty().bind(model.regimesProperty());
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * The model's settings with what the controls show.
+     *
+     * @throws IllegalArgumentException when the N field is not a list of sizes
+     */
+    PairViewModel.Settings settingsFromControls() {
         int[] ladder;
         try {
-            String[] parts = ladderField.getText().split("[,\\s]+");
+            String[] parts = ladderField.getText().strip().split("[,\\s]+");
             ladder = new int[parts.length];
             for (int i = 0; i < parts.length; i++) {
                 ladder[i] = Integer.parseInt(parts[i].strip());
@@ -223,16 +251,13 @@ final class PairView {
                 }
             }
         } catch (NumberFormatException bad) {
-            regimes.textProperty().unbind();
-            regimes.setText("N must be comma-separated integers in 1..30000, e.g. 1,4,16,64");
-            regimes.textProperty().bind(model.regimesProperty());
-            return false;
+            throw new IllegalArgumentException(
+                    "N must be comma-separated integers in 1..30000, e.g. 1,4,16,64");
         }
         String data = dataChoice.getSelectionModel().getSelectedIndex() == 1
                 ? PairData.POWER_LAW : PairData.FASHION_MNIST;
-        model.setSettings(model.settings().withData(data).withLadder(ladder)
-                .withSteps(stepsSpinner.getValue()).withChannels(channelsSpinner.getValue()));
-        return true;
+        return model.settings().withData(data).withLadder(ladder)
+                .withSteps(stepsSpinner.getValue()).withChannels(channelsSpinner.getValue());
     }
 
     private void showSettings(PairViewModel.Settings settings) {

@@ -88,6 +88,10 @@ public final class PairViewModel implements AutoCloseable {
         public Settings withChannels(int value) {
             return new Settings(data, side, ladder, steps, value, batch, samples, seed);
         }
+
+        public Settings withSeed(long value) {
+            return new Settings(data, side, ladder, steps, channels, batch, samples, value);
+        }
     }
 
     /** The defaults: the data set of the CLI's default sweep when installed. */
@@ -291,6 +295,22 @@ public final class PairViewModel implements AutoCloseable {
         current.points().stream().filter(p -> p.sampleCount() == gridSampleCount).findFirst()
                 .ifPresentOrElse(point -> grid.set(PairExperiment.sampleGrid(point, pool,
                         current.request().seed())), () -> grid.set(null));
+    }
+
+    /**
+     * Checks that the data set {@code data} can be used on this machine.
+     *
+     * @throws IllegalArgumentException naming the missing file when Fashion-MNIST is asked
+     *                                  for and not installed
+     */
+    void requireData(String data) {
+        if (data.equals(PairData.FASHION_MNIST) && !PairData.fashionMnistPresent(catalog)) {
+            Path missing = catalog.find("fashion-mnist-train").map(DatasetCatalog.Entry::images)
+                    .orElse(catalog.root());
+            throw new IllegalArgumentException("Fashion-MNIST is not installed (no file "
+                    + missing + "). Install the package dataset-fashion-mnist, or use the "
+                    + PairData.POWER_LAW + " data.");
+        }
     }
 
     /** The N whose grid is shown (-1 before any result). */

@@ -45,8 +45,9 @@ class PresetOptionTest {
         String name = file.getFileName().toString().replace(".json", "");
         Path byName = directory.resolve(name + ".png");
         Path byPath = directory.resolve(name + "-file.png");
-        if (!PresetJson.read(file).isSpiked()) {
-            refusedCleanly(name, byName);
+        Preset preset = PresetJson.read(file);
+        if (!preset.isSpiked()) {
+            refusedCleanly(name, preset.view(), byName);
             return;
         }
 
@@ -63,17 +64,21 @@ class PresetOptionTest {
         assertArrayEquals(Files.readAllBytes(byName), Files.readAllBytes(byPath));
     }
 
-    /** A preset of the data view: render and curves say what to run instead, write nothing. */
-    private void refusedCleanly(String name, Path output) {
+    /**
+     * A preset of the data or denoiser view: render and curves say what to run instead (the
+     * data or the pair command), write nothing.
+     */
+    private void refusedCleanly(String name, String view, Path output) {
         for (String command : List.of("render", "curves")) {
             CliRun run = CliRun.of(command, "--preset", name, "-o", output.toString());
 
             assertEquals(2, run.exitCode(), run.describe());
             assertEquals(1, run.errLines().length, run.err());
             String line = run.errLines()[0];
-            assertTrue(line.contains("is a preset of the 'data' view"), line);
+            assertTrue(line.contains("is a preset of the '" + view + "' view"), line);
             assertTrue(line.contains("memoscope app --preset " + name), line);
-            assertTrue(line.contains("memoscope data --data "), line);
+            assertTrue(line.contains(view.equals(Preset.DENOISER_VIEW)
+                    ? "memoscope pair --data " : "memoscope data --data "), line);
             assertFalse(Files.exists(output));
         }
     }
@@ -93,6 +98,26 @@ class PresetOptionTest {
         assertEquals(0, data.exitCode(), data.describe());
         assertTrue(data.out().contains("# source: power-law field 16x16 alpha=3.00"), data.out());
         assertTrue(data.out().contains("seeds = 32, repetitions = 1, seed = 1"), data.out());
+    }
+
+    @Test
+    void aDenoiserPresetPointsToThePairCommandWithItsOptions() {
+        CliRun refused = CliRun.of("curves", "--preset", "denoiser-small-vs-large");
+
+        assertEquals(2, refused.exitCode(), refused.describe());
+        assertEquals(1, refused.errLines().length, refused.err());
+        assertTrue(refused.errLines()[0].contains("'memoscope pair --data fashion-mnist"
+                + " --n 1,16,4096 --steps 2000 --channels 8 --seed 1'"), refused.err());
+    }
+
+    @Test
+    void presetsListsTheDenoiserPresets() {
+        CliRun run = CliRun.of("presets");
+
+        assertEquals(0, run.exitCode(), run.describe());
+        assertTrue(run.out().contains(
+                "denoiser-small-vs-large\tDenoiser pair at small versus large N\n"), run.out());
+        assertTrue(run.out().contains("denoiser-powerlaw-fast\t"), run.out());
     }
 
     @Test

@@ -96,10 +96,10 @@ class DataPresetTest {
     @Test
     void anUnknownViewNamesTheViewsThereAre() {
         PresetException refused = assertThrows(PresetException.class, () -> PresetJson.parse(
-                "{\"version\": 1, \"view\": \"denoiser\", \"title\": \"t\", \"explanation\":"
+                "{\"version\": 1, \"view\": \"lattice\", \"title\": \"t\", \"explanation\":"
                         + " \"e\", \"parameters\": {}}", "p"));
-        assertTrue(refused.getMessage().contains("'denoiser' is not a view this Memoscope has"
-                + " (it has: spiked, data)"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("'lattice' is not a view this Memoscope has"
+                + " (it has: spiked, data, denoiser)"), refused.getMessage());
     }
 
     @Test

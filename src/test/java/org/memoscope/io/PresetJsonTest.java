@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.memoscope.model.DenoiserParameters;
 import org.memoscope.model.ExplorerParameters;
 import org.memoscope.model.Preset;
 
@@ -112,6 +113,77 @@ class PresetJsonTest {
         PresetException error = assertThrows(PresetException.class,
                 () -> PresetJson.parse(json, "edited.json"));
         assertTrue(error.getMessage().startsWith("edited.json: " + expected),
+                error.getMessage());
+    }
+
+    private static final String DENOISER = """
+            {
+              "version": 1,
+              "view": "denoiser",
+              "title": "Pair",
+              "explanation": "Press Run.",
+              "parameters": {
+                "data": "powerlaw", "sampleCounts": [16, 1, 256], "steps": 500,
+                "channels": 4, "seed": 7
+              }
+            }
+            """;
+
+    @Test
+    void readsADenoiserPresetWithItsSizesSorted() throws PresetException {
+        Preset preset = PresetJson.parse(DENOISER, "pair.json");
+
+        assertEquals(Preset.DENOISER_VIEW, preset.view());
+        assertEquals(new DenoiserParameters("powerlaw", new int[] {1, 16, 256}, 500, 4, 7),
+                preset.denoiserParameters());
+        assertThrows(IllegalStateException.class, preset::parameters);
+        assertThrows(IllegalStateException.class, preset::dataParameters);
+    }
+
+    @Test
+    void aDenoiserPresetReadsBackExactly() throws IOException {
+        Preset preset = Preset.denoiser("Pair “γ”", "Line one.\nLine two.",
+                new DenoiserParameters("fashion-mnist", new int[] {1, 16, 4096, 30000}, 100_000,
+                        32, Long.MIN_VALUE));
+        Path file = directory.resolve("pair.json");
+
+        PresetJson.write(file, preset);
+
+        assertEquals(preset, PresetJson.read(file));
+        assertTrue(Files.readString(file).contains("\"sampleCounts\": [ 1,  16,  4096,"),
+                Files.readString(file));
+    }
+
+    @ParameterizedTest(name = "{0} -> {2}")
+    @CsvSource(delimiter = '|', value = {
+        "\"data\": \"powerlaw\",|\"data\": \"mnist\",|parameters.data: must be fashion-mnist or powerlaw, got the string",
+        "\"data\": \"powerlaw\",|\"data\": 1,|parameters.data: must be fashion-mnist or powerlaw",
+        "\"data\": \"powerlaw\",|(nothing)|parameters.data: missing",
+        "[16, 1, 256]|16|parameters.sampleCounts: must be a list of 1 to 20",
+        "[16, 1, 256]|[]|parameters.sampleCounts: must hold 1 to 20 sizes, got 0",
+        "[16, 1, 256]|[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21]|parameters.sampleCounts: must hold 1 to 20 sizes, got 21",
+        "[16, 1, 256]|[16, 0]|parameters.sampleCounts[1]: must be in 1..30000",
+        "[16, 1, 256]|[16, 30001]|parameters.sampleCounts[1]: must be in 1..30000",
+        "[16, 1, 256]|[16, 1.5]|parameters.sampleCounts[1]: must be a whole number",
+        "[16, 1, 256]|[16, \"4\"]|parameters.sampleCounts[1]: must be a whole number",
+        "[16, 1, 256]|[16, 1, 16]|parameters.sampleCounts[2]: N = 16 is already in the list",
+        "\"steps\": 500,|\"steps\": 9,|parameters.steps: must be in 10..100000",
+        "\"steps\": 500,|\"steps\": 100001,|parameters.steps: must be in 10..100000",
+        "\"steps\": 500,|\"steps\": 5e2,|parameters.steps: must be a whole number",
+        "\"channels\": 4,|\"channels\": 33,|parameters.channels: must be in 1..32",
+        "\"channels\": 4,|\"channels\": 0,|parameters.channels: must be in 1..32",
+        "\"seed\": 7|\"seed\": \"7\"|parameters.seed: must be a whole number",
+        "\"channels\": 4, \"seed\": 7|\"channels\": 4|parameters.seed: missing",
+        "\"seed\": 7|\"seed\": 7, \"batch\": 64|parameters.batch: unknown field",
+        "\"view\": \"denoiser\",|\"view\": \"pair\",|view: 'pair' is not a view",
+        "\"version\": 1,|\"version\": 2,|version: 2 comes from a newer Memoscope",
+    })
+    void refusesAWrongDenoiserFieldNamingIt(String from, String to, String expected) {
+        String json = DENOISER.replace(from, to.equals("(nothing)") ? "" : to);
+        assertFalse(json.equals(DENOISER), "the test edits the file");
+        PresetException error = assertThrows(PresetException.class,
+                () -> PresetJson.parse(json, "pair.json"));
+        assertTrue(error.getMessage().startsWith("pair.json: " + expected),
                 error.getMessage());
     }
 
