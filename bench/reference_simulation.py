@@ -145,11 +145,28 @@ def blas_note():
     try:
         from threadpoolctl import threadpool_info
     except ImportError:
-        return "threadpoolctl not installed: BLAS kernel unknown"
+        return openblas_core_without_threadpoolctl()
     parts = [f"{i.get('internal_api')} {i.get('version')} kernel {i.get('architecture')}, "
              f"{i.get('num_threads')} threads" for i in threadpool_info()
              if i.get("user_api") == "blas"]
     return "; ".join(parts) or "no BLAS found by threadpoolctl"
+
+
+def openblas_core_without_threadpoolctl():
+    """Asks numpy's bundled OpenBLAS for its kernel by name, as threadpoolctl would."""
+    import ctypes
+    import glob
+    libraries = glob.glob(os.path.join(os.path.dirname(np.__file__), os.pardir,
+                                       "numpy.libs", "*openblas*.so*"))
+    for path in libraries:
+        library = ctypes.CDLL(path)
+        for symbol in ("scipy_openblas_get_corename64_", "scipy_openblas_get_corename",
+                       "openblas_get_corename64_", "openblas_get_corename"):
+            function = getattr(library, symbol, None)
+            if function is not None:
+                function.restype = ctypes.c_char_p
+                return f"OpenBLAS kernel {function().decode()} ({os.path.basename(path)})"
+    return "threadpoolctl not installed and no bundled OpenBLAS found: BLAS kernel unknown"
 
 
 def main():
