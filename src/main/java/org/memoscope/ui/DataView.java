@@ -299,7 +299,7 @@ final class DataView {
             }
             distanceLines.add(new Line("bulk: W2²(learnt, true) / Tr Σ", Palette.CONVERGENCE,
                     false, x, theory.bulkDistance()));
-            distanceLines.add(new Line("spectral: top-r eigenspace distance / r",
+            distanceLines.add(new Line("spectral: top-r eigenspace distance / r (whole groups)",
                     Palette.recovery(0), false, x, theory.spectralDistance()));
         }
 

@@ -245,7 +245,7 @@ public final class DataViewModel implements AutoCloseable {
             return;
         }
         parameters.set(next);
-        if (!next.sameData(previous)) {
+        if (!sameTheory(next, previous)) {
             prepare();
             return;
         }
@@ -299,7 +299,7 @@ public final class DataViewModel implements AutoCloseable {
             @Override
             public void succeeded(Prepared prepared) {
                 preparing = false;
-                if (!prepared.parameters().sameData(parameters())) {
+                if (!sameTheory(prepared.parameters(), parameters())) {
                     refreshBusy();
                     return;
                 }
@@ -353,13 +353,32 @@ public final class DataViewModel implements AutoCloseable {
             }
         }
         double[] bulk = ModelDistances.wassersteinToPopulation(spectrum, THEORY_LOADS);
+        int rank = factors == 0 ? 0 : wholeGroupRank(eigenvalues, factors);
         for (int i = 0; i < THEORY_LOADS.length; i++) {
-            spectral[i] = factors == 0 ? Double.NaN
-                    : ModelDistances.eigenspaceDistance(spectrum, factors, THEORY_LOADS[i])
-                            / factors;
+            spectral[i] = rank == 0 ? Double.NaN
+                    : ModelDistances.eigenspaceDistance(spectrum, rank, THEORY_LOADS[i]) / rank;
         }
         return new DataTheory(request, data.description(), data.dimension(), THEORY_LOADS,
                 convergence, recovery, bulk, spectral);
+    }
+
+    /** The theory depends on the data and on how many factors are shown. */
+    private static boolean sameTheory(DataParameters a, DataParameters b) {
+        return a.sameData(b) && a.factorCount() == b.factorCount();
+    }
+
+    /**
+     * The number of eigenvalues at least as large as the one of rank {@code rank}: the top
+     * eigenspace widened to whole groups of equal eigenvalues, the only top eigenspaces that
+     * are well defined (power-law fields have groups of several Fourier modes).
+     */
+    static int wholeGroupRank(double[] descending, int rank) {
+        double cut = descending[rank - 1] * (1 - 1e-12);
+        int count = rank;
+        while (count < descending.length && descending[count] >= cut) {
+            count++;
+        }
+        return count;
     }
 
     private static int positiveCount(double[] values) {
