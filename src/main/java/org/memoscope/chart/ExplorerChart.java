@@ -117,6 +117,7 @@ public final class ExplorerChart {
         chart.setBackgroundPaint(Color.WHITE);
         chart.setPadding(new RectangleInsets(8, 8, 4, 16));
         chart.getLegend().setPosition(RectangleEdge.BOTTOM);
+        chart.getLegend().setItemLabelPadding(new RectangleInsets(2, 4, 2, 14));
         chart.getLegend().setFrame(org.jfree.chart.block.BlockBorder.NONE);
         applyStyle();
     }

@@ -32,7 +32,7 @@ import org.memoscope.sim.SampleGrid;
  */
 final class DataTabs implements AutoCloseable {
 
-    private final DataViewModel model = new DataViewModel();
+    private final DataViewModel model = new DataViewModel(false);
     private final DataView dataView = new DataView(model);
     private final SampleGridView gridView = new SampleGridView(model);
     private final Tab dataTab = new Tab("Spectra and data", dataView.root());
@@ -43,6 +43,13 @@ final class DataTabs implements AutoCloseable {
         dataTab.setClosable(false);
         gridTab.setId("tab-grid");
         gridTab.setClosable(false);
+        for (Tab tab : List.of(dataTab, gridTab)) {
+            tab.selectedProperty().addListener((obs, was, selected) -> {
+                if (selected) {
+                    model.activate();
+                }
+            });
+        }
     }
 
     List<Tab> tabs() {

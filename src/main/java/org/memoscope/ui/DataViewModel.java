@@ -94,14 +94,35 @@ public final class DataViewModel implements AutoCloseable {
     private boolean preparing;
     private boolean experimenting;
     private boolean gridding;
+    private boolean active;
 
+    /** A view-model that starts preparing its data at once. */
     public DataViewModel() {
+        this(true);
+    }
+
+    /**
+     * @param active whether to start preparing the data now; an inactive view-model computes
+     *               nothing until {@link #activate()} or its first parameter change, so a tab
+     *               nobody has opened costs nothing at start-up
+     */
+    DataViewModel(boolean active) {
         prepareRunner = new LatestJobRunner<>("data-prepare", Platform::runLater);
         experimentRunner = new LatestJobRunner<>("data-experiment", Platform::runLater);
         gridRunner = new LatestJobRunner<>("sample-grid", Platform::runLater);
         experimentDelay.setOnFinished(event -> submitExperiment());
         gridDelay.setOnFinished(event -> submitGrid());
-        prepare();
+        if (active) {
+            activate();
+        }
+    }
+
+    /** Starts preparing the data, once; later calls do nothing. */
+    public void activate() {
+        if (!active) {
+            active = true;
+            prepare();
+        }
     }
 
     // ---- state ----------------------------------------------------------------------------
@@ -245,6 +266,10 @@ public final class DataViewModel implements AutoCloseable {
             return;
         }
         parameters.set(next);
+        if (!active) {
+            activate();
+            return;
+        }
         if (!sameTheory(next, previous)) {
             prepare();
             return;

@@ -42,6 +42,7 @@ final class ParameterControl {
     private final Slider slider = new Slider();
     private final TextField field = new TextField();
     private final Tooltip fieldTip = new Tooltip();
+    private final Label problem = new Label();
     private final VBox node;
     private boolean syncing;
 
@@ -76,7 +77,11 @@ final class ParameterControl {
 
         HBox row = new HBox(6, slider, field);
         row.setAlignment(Pos.CENTER_LEFT);
-        node = new VBox(2, label, row);
+        problem.getStyleClass().add("error-text");
+        problem.setWrapText(true);
+        problem.setVisible(false);
+        problem.managedProperty().bind(problem.visibleProperty());
+        node = new VBox(2, label, row, problem);
         node.getStyleClass().add("parameter");
 
         value.set(clamp(initial));
@@ -224,9 +229,12 @@ final class ParameterControl {
             field.getStyleClass().add("invalid");
         }
         fieldTip.setText(reason + ". Press Escape to restore " + format.apply(value.get()) + ".");
+        problem.setText(fieldTip.getText());
+        problem.setVisible(true);
     }
 
     private void markValid() {
+        problem.setVisible(false);
         field.getStyleClass().remove("invalid");
     }
 
