@@ -85,7 +85,7 @@ public final class ExplorerChart {
         // A little room beyond the slider's range, so edge points and tick labels show whole.
         loadAxis.setRange(MIN_LOAD / 1.35, MAX_LOAD * 1.35);
         loadAxis.setTickUnit(new NumberTickUnit(1.0));
-        loadAxis.setNumberFormatOverride(new LoadFormat());
+        loadAxis.setNumberFormatOverride(new OrderParameterChart.PlainNumberFormat());
         loadAxis.setMinorTickMarksVisible(true);
 
         NumberAxis valueAxis = new NumberAxis("order parameter");
@@ -365,27 +365,5 @@ public final class ExplorerChart {
             }
         }
         return series;
-    }
-
-    /** Tick labels 0.01, 0.1, 1, 10, 100 rather than 1E-2. */
-    private static final class LoadFormat extends java.text.NumberFormat {
-
-        @Override
-        public StringBuffer format(double number, StringBuffer target,
-                                   java.text.FieldPosition position) {
-            return target.append(new java.math.BigDecimal(number)
-                    .round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString());
-        }
-
-        @Override
-        public StringBuffer format(long number, StringBuffer target,
-                                   java.text.FieldPosition position) {
-            return target.append(number);
-        }
-
-        @Override
-        public Number parse(String source, java.text.ParsePosition position) {
-            return null;
-        }
     }
 }
