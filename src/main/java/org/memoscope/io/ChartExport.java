@@ -8,6 +8,7 @@ import java.util.List;
 import org.memoscope.chart.ExplorerChart;
 import org.memoscope.chart.OrderParameterChart;
 import org.memoscope.model.DataParameters;
+import org.memoscope.model.DenoiserParameters;
 import org.memoscope.model.ExplorerParameters;
 
 /**
@@ -121,6 +122,53 @@ public final class ChartExport {
                         + " infinity; points = the experiment on the data, " + state.seedCount()
                         + " seeds and " + state.repetitions() + " repetition(s) per n: value"
                         + " is the mean, low and high are the mean -/+ one standard error");
+        return PlottedSeriesCsv.format(comments, chart.lineDataset(), chart.pointDataset());
+    }
+
+    /**
+     * The "Denoiser pair" tab's main chart (m, q and Q₁ against N) as bytes, as the other
+     * {@code encode} methods do.
+     *
+     * @param state the tab's settings (recorded in the CSV header as its state text)
+     */
+    public static byte[] encode(ExportFormat format, OrderParameterChart chart,
+                                DenoiserParameters state, int width, int height, double scale)
+            throws IOException {
+        switch (format) {
+            case PNG:
+                return ChartPng.encode(chart.chart(), width, height, scale);
+            case SVG:
+                return ChartSvg.encode(chart.chart(), width, height);
+            case CSV:
+                return csv(chart, state).getBytes(StandardCharsets.UTF_8);
+            default:
+                throw new IllegalArgumentException("unknown format " + format);
+        }
+    }
+
+    /** Encodes the "Denoiser pair" tab's main chart, then writes {@code file} atomically. */
+    public static void write(Path file, ExportFormat format, OrderParameterChart chart,
+                             DenoiserParameters state, int width, int height, double scale)
+            throws IOException {
+        AtomicFiles.write(file, encode(format, chart, state, width, height, scale));
+    }
+
+    /** The series plotted in the "Denoiser pair" tab's main chart, headed by its state. */
+    public static String csv(OrderParameterChart chart, DenoiserParameters state) {
+        List<String> comments = List.of(
+                "Memoscope: the series plotted in the Denoiser pair chart of m, q and Q1"
+                        + " against N, one row per point",
+                "memoscope state: " + StateText.format(state),
+                "N: training images per network (each of the two networks A and B has its"
+                        + " own disjoint set of N images)",
+                "value: order parameter, dimensionless. m = mean largest cosine from a"
+                        + " network's sample to one of its training images (memorisation),"
+                        + " baseline = the same for new real images; q = mean cosine between"
+                        + " the samples of A and B drawn from the same noise (convergence);"
+                        + " Q1 = overlap with the data's top principal direction",
+                "kind: points = the trained networks (value is the mean, low and high the"
+                        + " mean -/+ one standard error where known); line = the linear model"
+                        + " on the same images");
         return PlottedSeriesCsv.format(comments, chart.lineDataset(), chart.pointDataset());
     }
 }

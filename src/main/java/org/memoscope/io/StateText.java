@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.memoscope.model.DataParameters;
+import org.memoscope.model.DenoiserParameters;
 import org.memoscope.model.ExplorerParameters;
 import org.memoscope.model.ParameterLimits;
 import org.memoscope.model.ParameterLimits.Range;
@@ -63,6 +64,9 @@ public final class StateText {
     private static final String SPIKED_VIEW = "spiked";
     private static final int MAX_LENGTH = 1000;
     private static final String DATA_VIEW = "data";
+    private static final String DENOISER_VIEW = "denoiser";
+    private static final List<String> DENOISER_KEYS =
+            List.of("data", "n", "steps", "channels", "seed");
     private static final List<String> KEYS =
             List.of("gamma", "d", "beta", "lambda", "seeds", "reps", "seed");
     private static final List<String> DATA_KEYS = List.of("kind", "alpha", "side", "d",
@@ -106,9 +110,60 @@ public final class StateText {
                 + ";seed=" + p.seed();
     }
 
+    /** The state text of the "Denoiser pair" tab; {@link #parseDenoiser} reads it. */
+    public static String format(DenoiserParameters p) {
+        StringBuilder sizes = new StringBuilder();
+        for (int n : p.sampleCounts()) {
+            sizes.append(sizes.length() == 0 ? "" : ",").append(n);
+        }
+        return PREFIX + VERSION + ";view=" + DENOISER_VIEW
+                + ";data=" + p.data()
+                + ";n=" + sizes
+                + ";steps=" + p.steps()
+                + ";channels=" + p.channels()
+                + ";seed=" + p.seed();
+    }
+
     /**
-     * The view a state text is for: {@code "spiked"} (also when it names none) or
-     * {@code "data"}. Checks only the prefix, the version and the view entry.
+     * The settings a state text of the "Denoiser pair" tab ({@code view=denoiser}) describes.
+     *
+     * @throws StateTextException naming the key and the problem
+     */
+    public static DenoiserParameters parseDenoiser(String text) {
+        String[] entries = split(text);
+        checkVersion(entries[0].strip());
+        Map<String, String> values = entries(entries, DENOISER_VIEW, DENOISER_KEYS);
+
+        String data = values.get("data");
+        if (!data.equals(DenoiserParameters.FASHION_MNIST)
+                && !data.equals(DenoiserParameters.POWER_LAW)) {
+            throw new StateTextException("state text: data must be "
+                    + DenoiserParameters.FASHION_MNIST + " or " + DenoiserParameters.POWER_LAW
+                    + ", got '" + shorten(data) + "'");
+        }
+        String[] parts = values.get("n").split(",", -1);
+        if (parts.length > ParameterLimits.PAIR_MAX_SIZES) {
+            throw new StateTextException("state text: n has " + parts.length
+                    + " sizes; at most " + ParameterLimits.PAIR_MAX_SIZES + " are allowed");
+        }
+        int[] sizes = new int[parts.length];
+        for (int k = 0; k < parts.length; k++) {
+            sizes[k] = whole("n", parts[k], ParameterLimits.PAIR_SAMPLE_COUNT);
+            for (int j = 0; j < k; j++) {
+                if (sizes[j] == sizes[k]) {
+                    throw new StateTextException("state text: n lists " + sizes[k] + " twice");
+                }
+            }
+        }
+        return new DenoiserParameters(data, sizes,
+                whole("steps", values.get("steps"), ParameterLimits.PAIR_STEPS),
+                whole("channels", values.get("channels"), ParameterLimits.PAIR_CHANNELS),
+                seed(values.get("seed")));
+    }
+
+    /**
+     * The view a state text is for: {@code "spiked"} (also when it names none),
+     * {@code "data"} or {@code "denoiser"}. Checks only the prefix, the version and the view entry.
      *
      * @throws StateTextException when the text is no state text of a known view
      */
@@ -200,10 +255,11 @@ public final class StateText {
     }
 
     private static String checkView(String view) {
-        if (!view.equals(SPIKED_VIEW) && !view.equals(DATA_VIEW)) {
+        if (!view.equals(SPIKED_VIEW) && !view.equals(DATA_VIEW)
+                && !view.equals(DENOISER_VIEW)) {
             throw new StateTextException("state text: view '" + shorten(view)
                     + "' is not known to this Memoscope (it knows " + SPIKED_VIEW + ", "
-                    + DATA_VIEW + ")");
+                    + DATA_VIEW + ", " + DENOISER_VIEW + ")");
         }
         return view;
     }

@@ -29,8 +29,10 @@ import org.memoscope.model.Preset;
  * "Spectra and data" tab, a spiked one to the "Spiked model" tab; copy, save,
  * reset and export act on the selected tab (the "Sample grid" tab exports its
  * grid as PNG, and its state and presets are those of the data tab it shares). A denoiser
- * preset switches to the "Denoiser pair" tab and only sets its controls; that tab can save
- * presets but has no state text, reset or export yet, and says so.
+ * preset or denoiser state text ({@code view=denoiser}) switches to the "Denoiser pair" tab
+ * and only sets its controls, never starting a run; on that tab copy gives its state, reset
+ * puts its controls back to their defaults and export writes its chart of m, q and Q₁
+ * against N.
  */
 final class ExplorerActions {
 
@@ -55,10 +57,7 @@ final class ExplorerActions {
         this.spikedTab = spiked;
     }
 
-    /**
-     * Lets the actions reach the "Denoiser pair" tab, which has presets (load and save) but
-     * no state text, reset or export yet.
-     */
+    /** Lets the actions reach the "Denoiser pair" tab. */
     void attachPairTab(PairTab tab) {
         this.pair = tab;
     }
@@ -79,18 +78,13 @@ final class ExplorerActions {
     }
 
     /**
-     * Refuses an action on a tab these actions do not cover (one added later, such as the
-     * "Denoiser pair" tab), instead of silently acting on the spiked model behind it.
+     * Refuses an action on a tab these actions do not cover (one added later), instead of
+     * silently acting on the spiked model behind it.
      *
      * @throws IllegalStateException naming the tab and the action
      */
     private void requireCoveredTab(String action) {
-        if (onPairTab()) {
-            throw new IllegalStateException("the '" + pair.tab().getText() + "' tab has no "
-                    + action + " yet; switch to the Spiked model, Spectra and data or Sample"
-                    + " grid tab");
-        }
-        if (spikedTab == null || spikedTab.isSelected() || onDataTab()
+        if (spikedTab == null || spikedTab.isSelected() || onDataTab() || onPairTab()
                 || spikedTab.getTabPane() == null) {
             return;
         }
@@ -183,6 +177,10 @@ final class ExplorerActions {
     /** Every control of the selected tab back to its default; its preset note is hidden. */
     void reset() {
         requireCoveredTab("reset");
+        if (onPairTab()) {
+            pair.reset();
+            return;
+        }
         if (onDataTab()) {
             data.reset();
             return;
@@ -196,6 +194,9 @@ final class ExplorerActions {
     /** The state text of the selected tab. */
     String stateText() {
         requireCoveredTab("state text");
+        if (onPairTab()) {
+            return pair.stateText();
+        }
         return onDataTab() ? data.stateText() : StateText.format(model.parameters());
     }
 
@@ -217,7 +218,16 @@ final class ExplorerActions {
         Clipboard clipboard = Clipboard.getSystemClipboard();
         String text = clipboard.hasString() ? clipboard.getString() : null;
         if (text == null || text.isBlank()) {
-            String example = onDataTab() ? data.stateText() : StateText.format(model.parameters());
+            String example = onDataTab() ? data.stateText()
+                    : StateText.format(model.parameters());
+            if (onPairTab()) {
+                try {
+                    example = pair.stateText();
+                } catch (IllegalStateException invalidControls) {
+                    example = "memoscope:v1;view=denoiser;data=powerlaw;n=1,16,256;steps=500;"
+                            + "channels=4;seed=1";
+                }
+            }
             throw new StateTextException("the clipboard holds no text; copy a state such as "
                     + example + " first");
         }
@@ -229,9 +239,13 @@ final class ExplorerActions {
      * changes.
      *
      * @return the parameters restored: {@link ExplorerParameters} or, for a data state,
-     *         {@link org.memoscope.model.DataParameters}
+     *         {@link org.memoscope.model.DataParameters} or, for a denoiser state,
+     *         {@link org.memoscope.model.DenoiserParameters}
      */
     Record applyState(String text) {
+        if (pair != null && StateText.viewOf(text).equals(Preset.DENOISER_VIEW)) {
+            return pair.applyState(text);
+        }
         if (data != null && StateText.viewOf(text).equals(Preset.DATA_VIEW)) {
             return data.applyState(text);
         }
@@ -285,18 +299,22 @@ final class ExplorerActions {
             data.exportChart(file, format, width, height, scale);
             return;
         }
+        if (onPairTab()) {
+            pair.exportChart(file, format, width, height, scale);
+            return;
+        }
         ChartExport.write(file, format, view.chart(), model.parameters(), width, height, scale);
     }
 
     /** The selected tab's chart width on screen, or the default before it is laid out. */
     int layoutWidth() {
-        int width = onDataTab() ? data.chartWidth()
+        int width = onDataTab() ? data.chartWidth() : onPairTab() ? pair.chartWidth()
                 : (int) Math.round(view.chartViewer().getWidth());
         return width >= 100 ? width : DEFAULT_WIDTH;
     }
 
     int layoutHeight() {
-        int height = onDataTab() ? data.chartHeight()
+        int height = onDataTab() ? data.chartHeight() : onPairTab() ? pair.chartHeight()
                 : (int) Math.round(view.chartViewer().getHeight());
         return height >= 100 ? height : DEFAULT_HEIGHT;
     }

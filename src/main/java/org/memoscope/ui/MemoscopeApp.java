@@ -66,6 +66,7 @@ public final class MemoscopeApp extends Application {
         presentation = new PresentationMode(root);
         presentation.register(view::setPresentation);
         presentation.register(dataTabs::setPresentation);
+        presentation.register(pairTab::setPresentation);
         menus = new ExplorerMenus(stage, actions, presentation);
         root.setTop(buildMenu(stage));
 

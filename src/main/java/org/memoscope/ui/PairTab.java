@@ -1,15 +1,23 @@
 package org.memoscope.ui;
 
+import java.io.IOException;
+import java.nio.file.Path;
+
 import javafx.scene.control.Tab;
 
 import org.memoscope.diffusion.PairData;
+import org.memoscope.io.ChartExport;
+import org.memoscope.io.ExportFormat;
+import org.memoscope.io.StateText;
+import org.memoscope.io.StateTextException;
 import org.memoscope.model.DenoiserParameters;
 import org.memoscope.model.Preset;
 
 /**
  * The "Denoiser pair" tab: its {@link PairViewModel} and {@link PairView}, and what the
- * window's menus do on it: apply a denoiser preset (controls only, never a run) and read its
- * controls back for Save as preset. Called on the FX thread.
+ * window's menus do on it: apply a denoiser preset or state text (controls only, never a
+ * run), read its controls back for Save as preset and Copy state, reset its controls,
+ * presentation mode, and export its main chart. Called on the FX thread.
  */
 final class PairTab implements AutoCloseable {
 
@@ -56,13 +64,90 @@ final class PairTab implements AutoCloseable {
     void apply(Preset preset) {
         DenoiserParameters p = preset.denoiserParameters();
         model.requireData(p.data());
+        show(p);
+        view.showPreset(preset);
+    }
+
+    /**
+     * Shows this tab with the settings a {@code view=denoiser} state text describes; it does
+     * not train and hides the preset note.
+     *
+     * @throws StateTextException when the text is bad or names data not on this machine
+     *                            (nothing changes then)
+     */
+    DenoiserParameters applyState(String text) {
+        DenoiserParameters p = StateText.parseDenoiser(text);
+        try {
+            model.requireData(p.data());
+        } catch (IllegalArgumentException absent) {
+            throw new StateTextException("state text: " + absent.getMessage());
+        }
+        show(p);
+        view.presetNote().hide();
+        return p;
+    }
+
+    /**
+     * The state text of the settings the controls hold.
+     *
+     * @throws IllegalStateException when a control holds a value out of range
+     */
+    String stateText() {
+        try {
+            return StateText.format(parameters());
+        } catch (IllegalArgumentException outOfRange) {
+            throw new IllegalStateException("the Denoiser pair settings have no state text: "
+                    + outOfRange.getMessage(), outOfRange);
+        }
+    }
+
+    /** Every control back to its default and the preset note hidden; nothing runs. */
+    void reset() {
+        model.resetSettings();
+        view.showSettings(model.settings());
+        view.presetNote().hide();
+    }
+
+    void setPresentation(boolean on) {
+        view.setPresentation(on);
+    }
+
+    /**
+     * The main chart (m, q and Q₁ against N) as PNG, SVG or CSV; the CSV is headed by the state
+     * text of the settings the controls hold (of the model's settings if a control is invalid).
+     */
+    void exportChart(Path file, ExportFormat format, int width, int height, double scale)
+            throws IOException {
+        DenoiserParameters state;
+        try {
+            state = parameters();
+        } catch (IllegalArgumentException invalid) {
+            PairViewModel.Settings s = model.settings();
+            state = new DenoiserParameters(s.data(), s.ladder(), s.steps(), s.channels(),
+                    s.seed());
+        }
+        ChartExport.write(file, format, view.orderChart(), state, width, height, scale);
+    }
+
+    /** The main chart's width on screen, or 0 before it is laid out. */
+    int chartWidth() {
+        return view.orderViewer() == null ? 0
+                : (int) Math.round(view.orderViewer().getWidth());
+    }
+
+    int chartHeight() {
+        return view.orderViewer() == null ? 0
+                : (int) Math.round(view.orderViewer().getHeight());
+    }
+
+    private void show(DenoiserParameters p) {
         if (tab.getTabPane() != null) {
             tab.getTabPane().getSelectionModel().select(tab);
         }
         model.setSettings(model.settings().withData(p.data().equals(DenoiserParameters.POWER_LAW)
                 ? PairData.POWER_LAW : PairData.FASHION_MNIST).withLadder(p.sampleCounts())
                 .withSteps(p.steps()).withChannels(p.channels()).withSeed(p.seed()));
-        view.showPreset(preset);
+        view.showSettings(model.settings());
     }
 
     /**

@@ -73,6 +73,7 @@ final class PairView {
     private final ComboBox<Integer> gridChoice = new ComboBox<>();
     private final ImageView gridImage = new ImageView();
     private final PresetNote note = new PresetNote("pair-");
+    private ChartViewer orderViewer;
 
     PairView(PairViewModel model) {
         this.model = model;
@@ -101,6 +102,19 @@ final class PairView {
 
     OrderParameterChart orderChart() {
         return orderChart;
+    }
+
+    /** The viewer of the main chart (m, q and Q₁ against N). */
+    ChartViewer orderViewer() {
+        return orderViewer;
+    }
+
+    /** Presentation mode: large text and thick lines in the four charts. */
+    void setPresentation(boolean on) {
+        orderChart.setPresentationScale(on ? 2.0f : 1f, on ? 2.2f : 1f);
+        for (OrderParameterChart small : List.of(gapChart, distanceChart, lossChart)) {
+            small.setPresentationScale(on ? 1.6f : 1f, on ? 2.2f : 1f);
+        }
     }
 
     OrderParameterChart gapChart() {
@@ -177,6 +191,7 @@ final class PairView {
         ChartViewer[] viewers = {viewer(orderChart, "pair-order-chart"),
             viewer(gapChart, "pair-gap-chart"), viewer(distanceChart, "pair-distance-chart"),
             viewer(lossChart, "pair-loss-chart")};
+        orderViewer = viewers[0];
         for (int i = 0; i < viewers.length; i++) {
             grid.add(viewers[i], i % 2, i / 2);
         }
@@ -260,7 +275,8 @@ final class PairView {
                 .withSteps(stepsSpinner.getValue()).withChannels(channelsSpinner.getValue());
     }
 
-    private void showSettings(PairViewModel.Settings settings) {
+    /** Puts {@code settings} into the controls. */
+    void showSettings(PairViewModel.Settings settings) {
         dataChoice.getSelectionModel().select(
                 settings.data().equals(PairData.POWER_LAW) ? 1 : 0);
         StringBuilder ladder = new StringBuilder();

@@ -186,6 +186,11 @@ public final class PairViewModel implements AutoCloseable {
         settings.set(Objects.requireNonNull(next));
     }
 
+    /** The settings back to {@link #defaults} for this model's data sets; nothing runs. */
+    public void resetSettings() {
+        settings.set(defaults(catalog));
+    }
+
     /** Shows the sample grid of N (one of the last result's sizes). */
     public void showGridAt(int sampleCount) {
         gridSampleCount = sampleCount;

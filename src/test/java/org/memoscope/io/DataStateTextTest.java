@@ -70,7 +70,8 @@ class DataStateTextTest {
         "dataset=%0A|dataset holds a control character",
         "dataset=%FF|dataset is not UTF-8 text",
         "lambda=0|unknown key 'lambda'",
-        "view=denoiser|view 'denoiser' is not known",
+        "view=denoiser|a state of the denoiser view, not of the data view",
+        "view=sampler|view 'sampler' is not known",
     })
     void aBadEntryIsRefusedNamingIt(String entry, String problem) {
         String key = entry.substring(0, entry.indexOf('='));

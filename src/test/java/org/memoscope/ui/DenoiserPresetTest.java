@@ -180,21 +180,15 @@ class DenoiserPresetTest {
     }
 
     @Test
-    void copyStateOnThePairTabSaysItIsNotSupportedYet(FxRobot robot) {
-        robot.interact(() -> spikedTab.getTabPane().getSelectionModel().select(pair.tab()));
-        AtomicReference<RuntimeException> refusal = new AtomicReference<>();
+    void copyStateOnThePairTabGivesItsDenoiserState(FxRobot robot) {
+        robot.interact(() -> call(() -> actions.applyBuiltIn("denoiser-powerlaw-fast")));
+        AtomicReference<String> text = new AtomicReference<>();
 
-        robot.interact(() -> {
-            try {
-                actions.stateText();
-            } catch (IllegalStateException expected) {
-                refusal.set(expected);
-            }
-        });
+        robot.interact(() -> text.set(actions.stateText()));
 
-        assertNotNull(refusal.get());
-        assertTrue(refusal.get().getMessage().contains("'Denoiser pair' tab has no state text"
-                + " yet"), refusal.get().getMessage());
+        assertTrue(text.get().startsWith("memoscope:v1;view=denoiser;data=powerlaw;"),
+                text.get());
+        assertEquals(pair.parameters(), org.memoscope.io.StateText.parseDenoiser(text.get()));
     }
 
     private interface Action {
