@@ -243,8 +243,16 @@ final class PairView {
         } catch (IllegalArgumentException bad) {
             regimes.textProperty().unbind();
             regimes.setText(bad.getMessage());
-            regimes.textProperty().bind(model.regimesProperty());
+            regimes.getStyleClass().add("error-text");
+            if (!ladderField.getStyleClass().contains("invalid")) {
+                ladderField.getStyleClass().add("invalid");
+            }
             return false;
+        }
+        ladderField.getStyleClass().remove("invalid");
+        regimes.getStyleClass().removeAll("error-text");
+        if (!regimes.textProperty().isBound()) {
+            regimes.textProperty().bind(model.regimesProperty());
         }
         return true;
     }

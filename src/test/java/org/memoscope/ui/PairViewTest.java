@@ -57,6 +57,20 @@ class PairViewTest {
     }
 
     @Test
+    void aBadListOfSizesIsReportedAndNothingRuns(FxRobot robot) {
+        robot.interact(() -> robot.lookup("#pair-ladder")
+                .queryAs(javafx.scene.control.TextField.class).setText("1,abc,-5"));
+        robot.clickOn("#pair-run");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        String message = robot.lookup("#pair-regimes").queryAs(Label.class).getText();
+        assertTrue(message.contains("comma-separated"), message);
+        assertTrue(robot.lookup("#pair-ladder").query().getStyleClass().contains("invalid"));
+        assertFalse(model.runningProperty().get());
+        assertEquals(null, model.resultProperty().get());
+    }
+
+    @Test
     void runFillsTheChartsAndTheGrid(FxRobot robot) throws Exception {
         robot.clickOn("#pair-run");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
