@@ -81,7 +81,7 @@ public final class SampleGridPng {
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
             g.setColor(MUTED);
             g.drawString(String.format(Locale.ROOT, "%s; gray range %.3g..%.3g (clipped); "
-                    + "cosines without the mean image", grid.source(), grid.displayLow(),
+                    + "cosines without the mean; nearest = largest |cos|", grid.source(), grid.displayLow(),
                     grid.displayHigh()), MARGIN, MARGIN + 40);
 
             int[] columns = columnStarts(cellWidth);
