@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 
+import org.jfree.chart.JFreeChart;
 import org.memoscope.chart.ExplorerChart;
 import org.memoscope.chart.OrderParameterChart;
 import org.memoscope.model.DataParameters;
@@ -35,16 +37,7 @@ public final class ChartExport {
     public static byte[] encode(ExportFormat format, ExplorerChart chart,
                                 ExplorerParameters state, int width, int height, double scale)
             throws IOException {
-        switch (format) {
-            case PNG:
-                return ChartPng.encode(chart.chart(), width, height, scale);
-            case SVG:
-                return ChartSvg.encode(chart.chart(), width, height);
-            case CSV:
-                return csv(chart, state).getBytes(StandardCharsets.UTF_8);
-            default:
-                throw new IllegalArgumentException("unknown format " + format);
-        }
+        return encode(format, chart.chart(), () -> csv(chart, state), width, height, scale);
     }
 
     /** Encodes, then writes {@code file} atomically; nothing is written if either fails. */
@@ -85,16 +78,7 @@ public final class ChartExport {
     public static byte[] encode(ExportFormat format, OrderParameterChart chart,
                                 DataParameters state, String source, int width, int height,
                                 double scale) throws IOException {
-        switch (format) {
-            case PNG:
-                return ChartPng.encode(chart.chart(), width, height, scale);
-            case SVG:
-                return ChartSvg.encode(chart.chart(), width, height);
-            case CSV:
-                return csv(chart, state, source).getBytes(StandardCharsets.UTF_8);
-            default:
-                throw new IllegalArgumentException("unknown format " + format);
-        }
+        return encode(format, chart.chart(), () -> csv(chart, state, source), width, height, scale);
     }
 
     /** Encodes the data view's chart, then writes {@code file} atomically. */
@@ -134,16 +118,7 @@ public final class ChartExport {
     public static byte[] encode(ExportFormat format, OrderParameterChart chart,
                                 DenoiserParameters state, int width, int height, double scale)
             throws IOException {
-        switch (format) {
-            case PNG:
-                return ChartPng.encode(chart.chart(), width, height, scale);
-            case SVG:
-                return ChartSvg.encode(chart.chart(), width, height);
-            case CSV:
-                return csv(chart, state).getBytes(StandardCharsets.UTF_8);
-            default:
-                throw new IllegalArgumentException("unknown format " + format);
-        }
+        return encode(format, chart.chart(), () -> csv(chart, state), width, height, scale);
     }
 
     /** Encodes the "Denoiser pair" tab's main chart, then writes {@code file} atomically. */
@@ -170,5 +145,20 @@ public final class ChartExport {
                         + " mean -/+ one standard error where known); line = the linear model"
                         + " on the same images");
         return PlottedSeriesCsv.format(comments, chart.lineDataset(), chart.pointDataset());
+    }
+
+    /** PNG or SVG of {@code chart}, or the CSV text {@code csv} makes; one place for all views. */
+    private static byte[] encode(ExportFormat format, JFreeChart chart, Supplier<String> csv,
+                                 int width, int height, double scale) throws IOException {
+        switch (format) {
+            case PNG:
+                return ChartPng.encode(chart, width, height, scale);
+            case SVG:
+                return ChartSvg.encode(chart, width, height);
+            case CSV:
+                return csv.get().getBytes(StandardCharsets.UTF_8);
+            default:
+                throw new IllegalArgumentException("unknown format " + format);
+        }
     }
 }
