@@ -100,16 +100,16 @@ final class PairCommand implements Callable<Integer> {
         batch = OptionValues.integer(spec, "--batch", text, 1, 1024, "");
     }
 
-    @Option(names = "--channels", order = 6, paramLabel = "<count>", defaultValue = "8",
+    @Option(names = "--channels", order = 6, paramLabel = "<count>", defaultValue = "16",
             description = "UNet channels at full resolution, 1..64. Default: ${DEFAULT-VALUE}.")
     void setChannels(String text) {
         channels = OptionValues.integer(spec, "--channels", text, 1, 64, "");
     }
 
-    @Option(names = "--levels", order = 7, paramLabel = "<count>", defaultValue = "2",
-            description = "UNet resolutions, 1..3. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--levels", order = 7, paramLabel = "<count>", defaultValue = "3",
+            description = "UNet resolutions, 1..4. Default: ${DEFAULT-VALUE}.")
     void setLevels(String text) {
-        levels = OptionValues.integer(spec, "--levels", text, 1, 3, "");
+        levels = OptionValues.integer(spec, "--levels", text, 1, 4, "");
     }
 
     @Option(names = "--samples", order = 8, paramLabel = "<count>", defaultValue = "64",

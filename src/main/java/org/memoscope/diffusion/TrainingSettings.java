@@ -18,8 +18,15 @@ import org.memoscope.nn.UNet;
 public record TrainingSettings(int levels, int channels, int steps, int batch,
                                double learningRate, long seed) {
 
-    /** The defaults of the pair experiment (about 8 ms a step on 2 cores at 16x16). */
-    public static final TrainingSettings DEFAULT = new TrainingSettings(2, 8, 2000, 64, 2e-3,
+    /**
+     * The defaults of the pair experiment: three levels (16x16, 8x8, 4x4 at 16x16), 16
+     * channels, about 17 ms a step on 2 cores. Measured on Fashion-MNIST 16x16 at N = 4096
+     * (seed 1): two levels or 8 channels leave the networks' denoising error above the
+     * linear (Wiener) filter's at middle noise and their samples visibly less sharp than
+     * real images (m = 0.76 to 0.85 against the fresh-image baseline 0.90); three levels of 16
+     * channels reach m = 0.88. Tripling the steps at 8 channels changed m by under 0.01.
+     */
+    public static final TrainingSettings DEFAULT = new TrainingSettings(3, 16, 2000, 64, 2e-3,
             1);
 
     public TrainingSettings {
@@ -41,9 +48,13 @@ public record TrainingSettings(int levels, int channels, int steps, int batch,
         }
     }
 
-    /** The bias-free network shape. */
+    /**
+     * The bias-free network shape, residual: the network learns the correction to its noisy
+     * input, so that at small noise it starts near the identity (without the residual the
+     * error at noise-to-signal 1e-3 was 25 times the noise variance).
+     */
     public UNet.Config network() {
-        return new UNet.Config(levels, channels, false);
+        return new UNet.Config(levels, channels, false, true);
     }
 
     public TrainingSettings withSteps(int value) {
@@ -68,7 +79,7 @@ public record TrainingSettings(int levels, int channels, int steps, int batch,
 
     /** A canonical text form, part of the cache key. */
     public String key() {
-        return String.format(Locale.ROOT, "unet-biasfree:%d:%d;adam-cos:%s;steps:%d;batch:%d;"
+        return String.format(Locale.ROOT, "unet-biasfree-residual:%d:%d;adam-cos:%s;steps:%d;batch:%d;"
                 + "seed:%d", levels, channels, Double.toString(learningRate), steps, batch, seed);
     }
 }

@@ -14,6 +14,7 @@ import java.util.Random;
  *   e_0 = B_0(y),   e_l = B_l(pool(e_{l-1}))                  for l = 1 .. L-1
  *   d_{L-1} = e_{L-1},   d_l = B'_l(concat(up(d_{l+1}), e_l))  for l = L-2 .. 0
  *   x_hat = conv(d_0)                                           (3x3, c_0 to 1 channel)
+ *   x_hat = y + conv(d_0)                                       (residual variant)
  * </pre>
  * with 2x2 average pooling, nearest-neighbour upsampling and channel concatenation for
  * the skip connections. Image sides must be divisible by {@code 2^(L-1)}. Backward runs
@@ -42,8 +43,10 @@ public final class UNet {
      * @param levels number of resolutions, 1 to 4 (so 0 to 3 poolings)
      * @param baseChannels channels at full resolution, doubled at each coarser level
      * @param bias whether the convolutions have biases (false for a bias-free denoiser)
+     * @param residual whether the input is added to the output, {@code x_hat = y + f(y)}
+     *                 (the layers then learn the correction to the noisy image)
      */
-    public record Config(int levels, int baseChannels, boolean bias) {
+    public record Config(int levels, int baseChannels, boolean bias, boolean residual) {
 
         public Config {
             if (levels < 1 || levels > 4) {
@@ -52,6 +55,11 @@ public final class UNet {
             if (baseChannels < 1) {
                 throw new IllegalArgumentException("baseChannels must be positive");
             }
+        }
+
+        /** A network whose output is the last convolution alone (no residual). */
+        public Config(int levels, int baseChannels, boolean bias) {
+            this(levels, baseChannels, bias, false);
         }
 
         /** Channels at level {@code level}: {@code baseChannels * 2^level}. */
@@ -147,7 +155,11 @@ public final class UNet {
                     skips[level]);
             x = decoders[level].forward(merged);
         }
-        return output.forward(x);
+        FeatureMaps estimate = output.forward(x);
+        if (config.residual()) {
+            Add.addInto(estimate, noisy, engine);
+        }
+        return estimate;
     }
 
     /** As {@link #forward}, but the result is a new object that the caller owns. */
@@ -173,7 +185,11 @@ public final class UNet {
             gradient = pools[level - 1].backward(encoders[level].backward(gradient));
             Add.addInto(gradient, skipGradients[level - 1], engine);
         }
-        return encoders[0].backward(gradient, withInputGradient);
+        FeatureMaps inputGradient = encoders[0].backward(gradient, withInputGradient);
+        if (config.residual() && inputGradient != null) {
+            Add.addInto(inputGradient, outputGradient, engine);
+        }
+        return inputGradient;
     }
 
     /**

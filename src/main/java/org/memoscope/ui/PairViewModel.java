@@ -251,7 +251,8 @@ public final class PairViewModel implements AutoCloseable {
             throw new IllegalArgumentException(failed.getMessage(), failed);
         }
         context.checkCancelled();
-        TrainingSettings training = new TrainingSettings(2, request.channels(), request.steps(),
+        TrainingSettings training = new TrainingSettings(TrainingSettings.DEFAULT.levels(),
+                request.channels(), request.steps(),
                 request.batch(), TrainingSettings.DEFAULT.learningRate(), request.seed());
         PairExperiment.Request experiment = new PairExperiment.Request(pairData,
                 request.ladder(), training, NoiseSchedule.DEFAULT, Sampler.Kind.STOCHASTIC,

@@ -44,10 +44,12 @@ class UNetTest {
      * along the gradient fixes the norm to 1 %; a wrong tap, flip or factor moves the
      * random-direction derivatives by a sizeable fraction of the norm.
      */
-    @ParameterizedTest(name = "levels {0}, channels {1}, bias {2}, {3}x{3}")
-    @CsvSource({"2, 4, false, 8", "2, 3, true, 8", "3, 2, false, 8", "1, 3, true, 6"})
-    void gradientsMatchCentralDifferences(int levels, int channels, boolean bias, int size) {
-        UNet network = new UNet(new UNet.Config(levels, channels, bias), 5, VECTOR);
+    @ParameterizedTest(name = "levels {0}, channels {1}, bias {2}, {3}x{3}, residual {4}")
+    @CsvSource({"2, 4, false, 8, false", "2, 3, true, 8, false", "3, 2, false, 8, false",
+            "1, 3, true, 6, false", "3, 2, false, 8, true", "2, 3, true, 8, true"})
+    void gradientsMatchCentralDifferences(int levels, int channels, boolean bias, int size,
+                                          boolean residual) {
+        UNet network = new UNet(new UNet.Config(levels, channels, bias, residual), 5, VECTOR);
         Random random = new Random(6);
         for (Parameter parameter : network.parameterList()) {
             if (parameter.name().endsWith(".bias")) {
@@ -87,6 +89,21 @@ class UNetTest {
      * 1e-5 relative for the output and 1e-4 for the gradients: float rounding in differently
      * ordered sums (about 1e-6 per layer) compounds over the network's 14 layers.
      */
+    /** The residual network's output is the plain network's (same weights) plus the input. */
+    @Test
+    void residualNetworkAddsItsInput() {
+        Random random = new Random(31);
+        UNet plain = new UNet(new UNet.Config(2, 4, false, false), 32, VECTOR);
+        UNet residual = new UNet(new UNet.Config(2, 4, false, true), 32, VECTOR);
+        FeatureMaps noisy = gaussianMaps(random, 2, 1, 8, 8);
+        float[] input = noisy.toNchw();
+        float[] expected = plain.forward(noisy).toNchw();
+        float[] actual = residual.forward(noisy).toNchw();
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i] + input[i], actual[i], 0f);
+        }
+    }
+
     @Test
     void vectorAndScalarKernelsAgree() {
         Random random = new Random(8);
@@ -154,10 +171,11 @@ class UNetTest {
      * Without biases every layer is positively homogeneous, so f(2y) = 2 f(y); doubling is
      * exact in floating point, so the equality is exact too.
      */
-    @Test
-    void biasFreeNetworkIsPositivelyHomogeneous() {
+    @ParameterizedTest(name = "residual {0}")
+    @CsvSource({"false", "true"})
+    void biasFreeNetworkIsPositivelyHomogeneous(boolean residual) {
         Random random = new Random(14);
-        UNet network = new UNet(new UNet.Config(2, 4, false), 15, VECTOR);
+        UNet network = new UNet(new UNet.Config(2, 4, false, residual), 15, VECTOR);
         float[] noisy = gaussianMaps(random, 3, 1, 8, 8).toNchw();
         float[] doubled = noisy.clone();
         for (int i = 0; i < doubled.length; i++) {
