@@ -18,6 +18,8 @@ import java.util.Optional;
 import java.util.zip.CRC32;
 
 import org.memoscope.io.AtomicFiles;
+import org.memoscope.model.DataCurve;
+import org.memoscope.model.DataPoint;
 import org.memoscope.model.Estimate;
 
 /**
@@ -110,6 +112,17 @@ public final class PairCache {
     /** Stores a measured point under {@code key}. */
     public void savePoint(String key, PairPoint point, List<String> notes) {
         write("point", key, out -> writePoint(out, point), notes);
+    }
+
+    /** The linear model's curve on the same images, if cached under {@code key}. */
+    public Optional<DataCurve> loadLinear(String key, List<String> notes) {
+        return read("linear", key, notes).map(PairCache::readCurve, notes,
+                file("linear", key));
+    }
+
+    /** Stores the linear model's curve under {@code key}; a failure is noted, not thrown. */
+    public void saveLinear(String key, DataCurve curve, List<String> notes) {
+        write("linear", key, out -> writeCurve(out, curve), notes);
     }
 
     private interface Payload {
@@ -303,6 +316,61 @@ public final class PairCache {
         }
         return new PairPoint(n, memorisation, baseline, convergence, recovery, levels, train,
                 test, distance, variance, window, firstLoss, secondLoss, grid, seconds);
+    }
+
+    private static void writeCurve(DataOutputStream out, DataCurve curve) throws IOException {
+        out.writeUTF(curve.source());
+        out.writeInt(curve.dimension());
+        writeInts(out, curve.sampleCounts());
+        out.writeInt(curve.seedCount());
+        out.writeInt(curve.repetitions());
+        out.writeLong(curve.seed());
+        writeInts(out, curve.factorGroupSizes());
+        out.writeInt(curve.points().size());
+        for (DataPoint point : curve.points()) {
+            out.writeInt(point.sampleCount());
+            out.writeInt(point.dimension());
+            writeEstimate(out, point.convergence());
+            writeEstimate(out, point.convergenceTrace());
+            writeEstimate(out, point.memorisation());
+            writeEstimate(out, point.memorisationBaseline());
+            Estimate[] recovery = point.latentRecovery();
+            out.writeInt(recovery.length);
+            for (Estimate estimate : recovery) {
+                writeEstimate(out, estimate);
+            }
+        }
+    }
+
+    private static DataCurve readCurve(DataInputStream in) throws IOException {
+        String source = in.readUTF();
+        int dimension = in.readInt();
+        int[] sampleCounts = readInts(in);
+        int seedCount = in.readInt();
+        int repetitions = in.readInt();
+        long seed = in.readLong();
+        int[] groups = readInts(in);
+        int count = checkLength(in.readInt());
+        List<DataPoint> points = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int n = in.readInt();
+            int d = in.readInt();
+            Estimate convergence = readEstimate(in);
+            Estimate convergenceTrace = readEstimate(in);
+            Estimate memorisation = readEstimate(in);
+            Estimate baseline = readEstimate(in);
+            Estimate[] recovery = new Estimate[checkLength(in.readInt())];
+            for (int k = 0; k < recovery.length; k++) {
+                recovery[k] = readEstimate(in);
+            }
+            points.add(new DataPoint(n, d, convergence, convergenceTrace, memorisation,
+                    baseline, recovery));
+        }
+        if (in.available() != 0) {
+            throw new IOException("trailing bytes");
+        }
+        return new DataCurve(source, dimension, sampleCounts, seedCount, repetitions, seed,
+                groups, points);
     }
 
     private static void writeEstimate(DataOutputStream out, Estimate estimate)

@@ -186,7 +186,7 @@ public final class PairExperiment {
                             "linear model on the same images: " + message);
                 }
             };
-            linear = linearReference(request, share);
+            linear = cachedLinearReference(request, cache, notes, share);
         }
         context.reportProgress(1, String.format(Locale.ROOT, "done: %d sizes in %s",
                 points.size(), Progress.duration((System.nanoTime() - start) / 1e9)));
@@ -197,9 +197,36 @@ public final class PairExperiment {
     /** The linear model on the same pool and ladder, same seed (repetition 0 only). */
     static DataCurve linearReference(Request request, JobContext context) {
         DataSource source = DataSource.imageSet(request.data().pool());
-        int seeds = Math.min(request.samples(), 256);
         return DataExperiment.run(new DataExperiment.Request(source, request.sampleCounts(),
-                seeds, 1, FACTORS, request.seed()), context);
+                linearSeeds(request), 1, FACTORS, request.seed()), context);
+    }
+
+    /** {@link #linearReference}, from the cache when it holds it (and stored there if not). */
+    private static DataCurve cachedLinearReference(Request request, PairCache cache,
+                                                   List<String> notes, JobContext context) {
+        String key = linearKey(request);
+        if (cache != null) {
+            var cached = cache.loadLinear(key, notes);
+            if (cached.isPresent()) {
+                return cached.get();
+            }
+        }
+        DataCurve linear = linearReference(request, context);
+        if (cache != null) {
+            cache.saveLinear(key, linear, notes);
+        }
+        return linear;
+    }
+
+    private static int linearSeeds(Request request) {
+        return Math.min(request.samples(), 256);
+    }
+
+    /** Everything that determines the linear reference; "v1" names its algorithm. */
+    static String linearKey(Request request) {
+        return String.format(Locale.ROOT, "pair-linear-v1;%s;n:%s;seeds:%d;factors:%d;seed:%d",
+                request.data().identity(), Arrays.toString(request.sampleCounts()),
+                linearSeeds(request), FACTORS, request.seed());
     }
 
     private static PairPoint point(Request request, int n, PairCache cache, List<String> notes,

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.memoscope.compute.JobCancelledException;
 import org.memoscope.compute.JobContext;
 import org.memoscope.data.ImageSet;
+import org.memoscope.model.DataCurve;
+import org.memoscope.model.DataPoint;
 import org.memoscope.sim.SampleGrid;
 
 /**
@@ -116,6 +119,47 @@ class PairExperimentTest {
         PairExperiment.Result fourth = PairExperiment.run(request, JobContext.NONE);
         assertTrue(fourth.notes().isEmpty(), "rewritten entries load cleanly");
         assertEquals(0, fourth.points().get(0).seconds());
+    }
+
+    /**
+     * The linear reference is cached beside the points: a second run reloads the same curve,
+     * a corrupted entry is reported, recomputed (same curve) and rewritten.
+     */
+    @Test
+    void linearReferenceIsCachedAndACorruptEntryRecomputed() throws IOException {
+        PairExperiment.Request request = tinyRequest(cacheRoot, new int[] {2});
+        PairExperiment.Result first = PairExperiment.run(request, JobContext.NONE);
+        Path linear = new PairCache(cacheRoot).file("linear", PairExperiment.linearKey(request));
+        assertTrue(Files.exists(linear));
+        byte[] stored = Files.readAllBytes(linear);
+
+        PairExperiment.Result second = PairExperiment.run(request, JobContext.NONE);
+        assertTrue(second.notes().isEmpty(), second.notes().toString());
+        assertEquals(describe(first.linear()), describe(second.linear()));
+
+        byte[] corrupt = stored.clone();
+        corrupt[corrupt.length - 9] ^= 0x01;
+        Files.write(linear, corrupt);
+        PairExperiment.Result third = PairExperiment.run(request, JobContext.NONE);
+        assertEquals(1, third.notes().size(), third.notes().toString());
+        assertTrue(third.notes().get(0).contains("recomputing"), third.notes().get(0));
+        assertEquals(describe(first.linear()), describe(third.linear()));
+        assertArrayEquals(stored, Files.readAllBytes(linear), "rewritten as before");
+    }
+
+    /** Every field of a curve as text (records with arrays compare arrays by reference). */
+    private static String describe(DataCurve curve) {
+        StringBuilder text = new StringBuilder(curve.source() + curve.dimension()
+                + Arrays.toString(curve.sampleCounts()) + curve.seedCount()
+                + curve.repetitions() + curve.seed()
+                + Arrays.toString(curve.factorGroupSizes()));
+        for (DataPoint point : curve.points()) {
+            text.append(point.sampleCount()).append(point.dimension())
+                    .append(point.convergence()).append(point.convergenceTrace())
+                    .append(point.memorisation()).append(point.memorisationBaseline())
+                    .append(Arrays.toString(point.latentRecovery()));
+        }
+        return text.toString();
     }
 
     /** Cancelling stops the run; the finished networks are cached and later reused. */
