@@ -114,19 +114,28 @@ final class PairTab implements AutoCloseable {
 
     /**
      * The main chart (m, q and Q₁ against N) as PNG, SVG or CSV; the CSV is headed by the state
-     * text of the settings the controls hold (of the model's settings if a control is invalid).
+     * text of the run whose result is drawn (before any result, of the settings the controls
+     * hold, or of the model's settings if a control is invalid).
      */
     void exportChart(Path file, ExportFormat format, int width, int height, double scale)
             throws IOException {
         DenoiserParameters state;
-        try {
-            state = parameters();
-        } catch (IllegalArgumentException invalid) {
-            PairViewModel.Settings s = model.settings();
-            state = new DenoiserParameters(s.data(), s.ladder(), s.steps(), s.channels(),
-                    s.seed());
+        PairViewModel.Settings shown = model.displayedSettings();
+        if (shown != null) {
+            state = parametersOf(shown);
+        } else {
+            try {
+                state = parameters();
+            } catch (IllegalArgumentException invalid) {
+                state = parametersOf(model.settings());
+            }
         }
         ChartExport.write(file, format, view.orderChart(), state, width, height, scale);
+    }
+
+    private static DenoiserParameters parametersOf(PairViewModel.Settings settings) {
+        return new DenoiserParameters(settings.data(), settings.ladder(), settings.steps(),
+                settings.channels(), settings.seed());
     }
 
     /** The main chart's width on screen, or 0 before it is laid out. */

@@ -118,6 +118,7 @@ public final class PairViewModel implements AutoCloseable {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(
             "Press Run to train the pairs of networks.");
+    private Settings displayedSettings;
     private final ReadOnlyStringWrapper regimes = new ReadOnlyStringWrapper("");
     private int gridSampleCount = -1;
 
@@ -134,7 +135,7 @@ public final class PairViewModel implements AutoCloseable {
         settings.set(defaults(catalog));
     }
 
-    private record Outcome(PairData data, PairExperiment.Result result) {
+    private record Outcome(Settings settings, PairData data, PairExperiment.Result result) {
     }
 
     // ---- state ----------------------------------------------------------------------------
@@ -259,11 +260,12 @@ public final class PairViewModel implements AutoCloseable {
                 request.samples(), heldOut, 8, request.seed(), true, cacheRoot);
         PairExperiment.Result outcome = PairExperiment.run(experiment, context,
                 latestLoss::set);
-        return new Outcome(pairData, outcome);
+        return new Outcome(request, pairData, outcome);
     }
 
     private void apply(Outcome outcome) {
         data.set(outcome.data());
+        displayedSettings = outcome.settings();
         PairExperiment.LiveLoss loss = latestLoss.get();
         if (loss != null) {
             liveLoss.set(loss);
@@ -317,6 +319,11 @@ public final class PairViewModel implements AutoCloseable {
                     + missing + "). Install the package dataset-fashion-mnist, or use the "
                     + PairData.POWER_LAW + " data.");
         }
+    }
+
+    /** The settings of the run whose result is shown, or null before any result. */
+    public Settings displayedSettings() {
+        return displayedSettings;
     }
 
     /** The N whose grid is shown (-1 before any result). */

@@ -3,6 +3,7 @@ package org.memoscope.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -88,6 +89,10 @@ class PairViewTest {
         assertNotNull(robot.lookup("#pair-grid-image").queryAs(ImageView.class).getImage());
         assertTrue(model.statusProperty().get().startsWith("Done"),
                 model.statusProperty().get());
+
+        PairViewModel.Settings ran = model.settings();
+        robot.interact(() -> model.setSettings(ran.withSteps(99)));
+        assertSame(ran, model.displayedSettings(), "the drawn run, not the edited controls");
     }
 
     @Test
