@@ -24,10 +24,12 @@ except ImportError:
 
 class BiasFreeUNet(nn.Module):
     """Two 3x3 conv+ReLU per level, 2x2 average pooling down, nearest
-    upsampling and channel concatenation up, a 3x3 conv to one channel."""
+    upsampling and channel concatenation up, a 3x3 conv to one channel, plus
+    the input when residual."""
 
-    def __init__(self, levels, base_channels):
+    def __init__(self, levels, base_channels, residual):
         super().__init__()
+        self.residual = residual
         widths = [base_channels * 2 ** level for level in range(levels)]
         self.encoders = nn.ModuleList()
         previous = 1
@@ -58,7 +60,8 @@ class BiasFreeUNet(nn.Module):
         for decoder in self.decoders:
             x = nn.functional.interpolate(x, scale_factor=2, mode="nearest")
             x = decoder(torch.cat([x, skips.pop()], dim=1))
-        return self.output(x)
+        estimate = self.output(x)
+        return estimate + noisy if self.residual else estimate
 
 
 def conv_flops_per_step(model, size, batch):
@@ -86,14 +89,15 @@ def main():
     parser.add_argument("--batch", type=int, default=64)
     parser.add_argument("--size", type=int, default=16)
     parser.add_argument("--channels", type=int, default=16)
-    parser.add_argument("--levels", type=int, default=2)
+    parser.add_argument("--levels", type=int, default=3)
+    parser.add_argument("--no-residual", action="store_true")
     parser.add_argument("--warmup", type=int, default=10)
     parser.add_argument("--steps", type=int, default=30)
     args = parser.parse_args()
 
     torch.set_num_threads(args.threads)
     torch.manual_seed(1)
-    model = BiasFreeUNet(args.levels, args.channels)
+    model = BiasFreeUNet(args.levels, args.channels, not args.no_residual)
     optimiser = torch.optim.Adam(model.parameters(), lr=1e-3)
     clean = torch.randn(args.batch, 1, args.size, args.size)
     noisy = clean + 0.5 * torch.randn_like(clean)
@@ -120,7 +124,7 @@ def main():
     flops = conv_flops_per_step(model, args.size, args.batch)
     print(f"torch {torch.__version__}, {torch.get_num_threads()} threads, "
           f"{args.size}x{args.size}, levels {args.levels}, channels {args.channels}, "
-          f"batch {args.batch}")
+          f"residual {not args.no_residual}, batch {args.batch}")
     print(f"step: median {median:.2f} ms, IQR {quartiles[2] - quartiles[0]:.2f} ms "
           f"({quartiles[0]:.2f}..{quartiles[2]:.2f}), {args.steps} steps")
     print(f"conv work {flops / 1e9:.3f} GFLOP/step, {flops / median / 1e6:.1f} GFLOP/s")

@@ -107,7 +107,7 @@ if [[ " ${selected[*]} " == *" denoiser "* ]]; then
             printf '  [%s] %s\n' "$side" "$line"
             median=$(printf '%s' "$line" | sed -n 's/^step: median \([0-9.]*\) ms.*/\1/p')
             if [ -n "$median" ]; then
-                printf '%s\ttime\tdenoiser training step (UNet 16x16, batch 64)\t%s\t1\n' \
+                printf '%s\ttime\tdenoiser training step (UNet 16x16, 3 levels, batch 64)\t%s\t1\n' \
                     "$side" "$median" >> "$results"
             fi
         done

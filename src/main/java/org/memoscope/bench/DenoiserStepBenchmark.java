@@ -14,16 +14,19 @@ import org.memoscope.nn.UNet;
 
 /**
  * Times one Adam training step (forward, backward, update) of the bias-free UNet denoiser:
- * by default 16x16 images, two levels of 16 and 32 channels, batch 64. Prints the median
+ * by default the pair experiment's network (16x16 images, three levels of 16, 32 and 64
+ * channels, residual output), batch 64. Prints the median
  * and interquartile range of the step time and the convolution throughput, counting
  * {@code 2 C_in C_out 9 H W} operations per image per convolution and three times that
  * for forward plus backward, and the process CPU time per step (which, unlike the wall
- * time, hardly grows when other programs compete for the cores). The PyTorch reference is {@code bench/denoiser_step_torch.py}.
+ * time, hardly grows when other programs compete for the cores). The PyTorch reference is
+ * {@code bench/denoiser_step_torch.py}.
  *
  * <p>Run with {@code java --add-modules jdk.incubator.vector -cp target/classes
  * org.memoscope.bench.DenoiserStepBenchmark [threads] [steps]}; without the module the
  * plain-Java kernels are timed. Options: {@code -Dbench.size}, {@code -Dbench.batch},
- * {@code -Dbench.channels}, {@code -Dbench.levels}, {@code -Dbench.warmup}.
+ * {@code -Dbench.channels}, {@code -Dbench.levels}, {@code -Dbench.residual},
+ * {@code -Dbench.warmup}.
  */
 public final class DenoiserStepBenchmark {
 
@@ -37,11 +40,13 @@ public final class DenoiserStepBenchmark {
         int size = Integer.getInteger("bench.size", 16);
         int batch = Integer.getInteger("bench.batch", 64);
         int channels = Integer.getInteger("bench.channels", 16);
-        int levels = Integer.getInteger("bench.levels", 2);
+        int levels = Integer.getInteger("bench.levels", 3);
+        boolean residual = Boolean.parseBoolean(System.getProperty("bench.residual", "true"));
         int warmup = Integer.getInteger("bench.warmup", 100);
 
         Engine engine = Engine.create(ConvKernels.selected(), threads);
-        UNet network = new UNet(new UNet.Config(levels, channels, false), 1, engine);
+        UNet network = new UNet(new UNet.Config(levels, channels, false, residual), 1,
+                engine);
         Adam optimiser = new Adam(1e-3);
         Random random = new Random(2);
         float[] clean = new float[batch * size * size];
@@ -73,8 +78,9 @@ public final class DenoiserStepBenchmark {
         double upper = quantile(millis, 0.75);
         double flops = 3.0 * batch * network.forwardConvFlops(size, size);
         System.out.printf(Locale.ROOT, "java %s, %s, %d threads, %dx%d, levels %d, "
-                + "channels %d, batch %d%n", System.getProperty("java.version"),
-                engine.kernels().name(), threads, size, size, levels, channels, batch);
+                + "channels %d, residual %s, batch %d%n", System.getProperty("java.version"),
+                engine.kernels().name(), threads, size, size, levels, channels, residual,
+                batch);
         System.out.printf(Locale.ROOT, "step: median %.2f ms, IQR %.2f ms (%.2f..%.2f), "
                 + "%d steps%n", median, upper - lower, lower, upper, steps);
         System.out.printf(Locale.ROOT, "conv work %.3f GFLOP/step, %.1f GFLOP/s%n",
