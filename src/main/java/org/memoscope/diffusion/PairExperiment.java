@@ -18,6 +18,8 @@ import org.memoscope.nn.UNet;
 import org.memoscope.sim.DataExperiment;
 import org.memoscope.sim.DataSource;
 import org.memoscope.sim.SampleGrid;
+import org.memoscope.theory.DeterministicEquivalent;
+import org.memoscope.theory.PopulationSpectrum;
 
 /**
  * The denoiser-pair experiment (theory.md, section 5; after Kadkhodaie, Guth, Simoncelli &amp;
@@ -139,12 +141,71 @@ public final class PairExperiment {
      * @param seconds     wall time of the run
      */
     public record Result(String description, Request request, List<PairPoint> points,
-                         DataCurve linear, List<String> notes, double seconds) {
+                         DataCurve linear, LinearTheory theory, List<String> notes,
+                         double seconds) {
 
         public Result {
             points = List.copyOf(points);
             notes = List.copyOf(notes);
         }
+    }
+
+    /**
+     * The linear model's convergence in the high-dimensional limit for the pool's own
+     * spectrum: {@code q(gamma)} of {@link DeterministicEquivalent#convergence(double)} at
+     * {@code gamma = N / d} (theory.md, section 4.1), with the pool's covariance as the
+     * population. On a logarithmic grid of N that includes every N of the sweep.
+     *
+     * @param sampleCounts N, increasing
+     * @param convergence  q at each N
+     */
+    public record LinearTheory(double[] sampleCounts, double[] convergence) {
+
+        public LinearTheory {
+            sampleCounts = sampleCounts.clone();
+            convergence = convergence.clone();
+        }
+
+        @Override
+        public double[] sampleCounts() {
+            return sampleCounts.clone();
+        }
+
+        @Override
+        public double[] convergence() {
+            return convergence.clone();
+        }
+
+        /** q at the grid's N equal to {@code n}, NaN when n is not on the grid. */
+        public double convergenceAt(int n) {
+            int index = Arrays.binarySearch(sampleCounts, n);
+            return index >= 0 ? convergence[index] : Double.NaN;
+        }
+    }
+
+    /** Points of the theory grid per decade of N. */
+    private static final int THEORY_POINTS_PER_DECADE = 20;
+
+    /** {@link LinearTheory} from N = 1 to twice the largest N of {@code ladder}. */
+    static LinearTheory linearTheory(ImageSet pool, int[] ladder) {
+        int d = pool.dimension();
+        DeterministicEquivalent equivalent = DeterministicEquivalent.of(
+                PopulationSpectrum.of(SampleSpectrum.eigenvalues(pool)));
+        double top = 2.0 * Arrays.stream(ladder).max().orElse(1);
+        int steps = (int) Math.ceil(Math.log10(top) * THEORY_POINTS_PER_DECADE);
+        java.util.TreeSet<Double> grid = new java.util.TreeSet<>();
+        for (int i = 0; i <= steps; i++) {
+            grid.add(Math.pow(top, i / (double) Math.max(steps, 1)));
+        }
+        for (int n : ladder) {
+            grid.add((double) n);
+        }
+        double[] counts = grid.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] convergence = new double[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            convergence[i] = equivalent.convergence(counts[i] / d);
+        }
+        return new LinearTheory(counts, convergence);
     }
 
     /** Runs the request without a live loss view. */
@@ -190,7 +251,8 @@ public final class PairExperiment {
         }
         context.reportProgress(1, String.format(Locale.ROOT, "done: %d sizes in %s",
                 points.size(), Progress.duration((System.nanoTime() - start) / 1e9)));
-        return new Result(request.data().description(), request, points, linear, notes,
+        LinearTheory theory = linearTheory(request.data().pool(), request.sampleCounts());
+        return new Result(request.data().description(), request, points, linear, theory, notes,
                 (System.nanoTime() - start) / 1e9);
     }
 

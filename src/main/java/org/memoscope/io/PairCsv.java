@@ -10,7 +10,8 @@ import org.memoscope.model.DataPoint;
 /**
  * The pair experiment as CSV: comment lines ({@code #}) with the data, settings, time and
  * cache notes, a header, then one row per N. Per-level columns carry the noise-to-signal
- * ratio s in their name. The linear model's columns are empty when it was not measured.
+ * ratio s in their name. The linear model's columns are empty when it was not measured;
+ * {@code linear_q_theory} is its q in the high-dimensional limit for the pool's spectrum.
  */
 public final class PairCsv {
 
@@ -36,7 +37,7 @@ public final class PairCsv {
         double[] levels = points.isEmpty() ? new double[0] : points.get(0).noiseLevels();
         StringBuilder header = new StringBuilder("n,regime,m,m_se,m_baseline,m_baseline_se,q,"
                 + "q_se,Q1,Q2,Q3,train_error,test_error,denoiser_distance,sample_variance,"
-                + "linear_q,linear_m,linear_m_baseline,linear_Q1,seconds");
+                + "linear_q,linear_m,linear_m_baseline,linear_Q1,linear_q_theory,seconds");
         for (String name : new String[] {"train_error", "test_error", "distance"}) {
             for (double level : levels) {
                 header.append(',').append(name).append("_s").append(number(level));
@@ -68,6 +69,8 @@ public final class PairCsv {
                         linear.latentRecovery().length > 0
                                 ? linear.latentRecovery(1).mean() : Double.NaN);
             }
+            append(row, result.theory() == null ? Double.NaN
+                    : result.theory().convergenceAt(point.sampleCount()));
             append(row, point.seconds());
             append(row, point.trainError());
             append(row, point.testError());

@@ -331,6 +331,10 @@ final class PairView {
             lines.add(new Line("linear model q", Palette.CONVERGENCE, true, n, linear[1]));
             lines.add(new Line("linear model Q₁", Palette.recovery(1), true, n, linear[2]));
         }
+        if (result.theory() != null) {
+            lines.add(new Line("linear theory q (d → ∞)", Palette.CONVERGENCE, false,
+                    result.theory().sampleCounts(), result.theory().convergence()));
+        }
         double right = Math.max(4, n[count - 1] * 2);
         setDomain(orderChart, 0.5, right);
         orderChart.show(lines, List.of(

@@ -75,6 +75,7 @@ class PairExperimentTest {
             assertTrue(point.firstLoss().length > 0 && point.secondLoss().length > 0);
         }
         assertEquals(2, result.linear().points().size());
+        assertLinearTheoryWellFormed(result);
         assertTrue(live.get() >= 4, "live loss updates: " + live.get());
         assertTrue(messages.stream().anyMatch(m -> m.contains("left")), messages.toString());
 
@@ -145,6 +146,32 @@ class PairExperimentTest {
         assertTrue(third.notes().get(0).contains("recomputing"), third.notes().get(0));
         assertEquals(describe(first.linear()), describe(third.linear()));
         assertArrayEquals(stored, Files.readAllBytes(linear), "rewritten as before");
+    }
+
+    /**
+     * The q theory grid holds every N of the sweep, runs from N = 1 to twice the largest, and q
+     * rises from 0 towards 1, equal at each N to the deterministic equivalent itself.
+     */
+    private static void assertLinearTheoryWellFormed(PairExperiment.Result result) {
+        PairExperiment.LinearTheory theory = result.theory();
+        double[] counts = theory.sampleCounts();
+        double[] q = theory.convergence();
+        assertEquals(1, counts[0], 1e-12);
+        assertEquals(6, counts[counts.length - 1], 1e-9);
+        for (int i = 1; i < counts.length; i++) {
+            assertTrue(counts[i] > counts[i - 1]);
+            assertTrue(q[i] > q[i - 1] && q[i] < 1, "q rises below 1 at N = " + counts[i]);
+        }
+        assertTrue(q[0] > 0);
+        ImageSet pool = result.request().data().pool();
+        var equivalent = org.memoscope.theory.DeterministicEquivalent.of(
+                org.memoscope.theory.PopulationSpectrum.of(
+                        org.memoscope.data.SampleSpectrum.eigenvalues(pool)));
+        for (int n : result.request().sampleCounts()) {
+            assertEquals(equivalent.convergence(n / (double) pool.dimension()),
+                    theory.convergenceAt(n), 0);
+        }
+        assertTrue(Double.isNaN(theory.convergenceAt(5)), "5 is not on the grid");
     }
 
     /** Every field of a curve as text (records with arrays compare arrays by reference). */

@@ -80,7 +80,8 @@ class PairViewTest {
 
         assertEquals(4, view.orderChart().pointDataset().getSeriesCount());
         assertEquals(2, view.orderChart().pointDataset().getItemCount(0));
-        assertEquals(3, view.orderChart().lineDataset().getSeriesCount(), "linear model");
+        assertEquals(4, view.orderChart().lineDataset().getSeriesCount(),
+                "linear model m, q, Q₁ and the q theory");
         assertEquals(2, view.gapChart().pointDataset().getItemCount(1));
         assertEquals(2, view.distanceChart().lineDataset().getSeriesCount());
         assertTrue(view.lossChart().lineDataset().getItemCount(0) > 0);
