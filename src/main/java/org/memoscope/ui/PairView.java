@@ -173,8 +173,9 @@ final class PairView {
                 + " disjoint sets of N images and sampled from the same noise. m: cosine of a"
                 + " sample to its nearest training image (grey: the same for new real"
                 + " images); q: cosine between A's and B's samples. Dashed: the linear model"
-                + " on the same images. Small N: copies (m ≈ 1, q low); large N: A and B"
-                + " agree (q high) and m falls to the grey baseline.");
+                + " on the same images; solid blue: its q for d → ∞. Small N: copies (m ≈ 1,"
+                + " q low); large N: A and B agree (q high) and m falls to the grey baseline."
+                + " Right-click a chart to export it alone.");
         explain.setWrapText(true);
         explain.setMinHeight(Region.USE_PREF_SIZE);
         explain.getStyleClass().add("readout-note");
