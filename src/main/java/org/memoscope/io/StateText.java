@@ -134,14 +134,14 @@ public final class StateText {
         checkVersion(entries[0].strip());
         Map<String, String> values = entries(entries, DENOISER_VIEW, DENOISER_KEYS);
 
-        String data = values.get("data");
+        String data = values.getOrDefault("data", DenoiserParameters.POWER_LAW);
         if (!data.equals(DenoiserParameters.FASHION_MNIST)
                 && !data.equals(DenoiserParameters.POWER_LAW)) {
             throw new StateTextException("state text: data must be "
                     + DenoiserParameters.FASHION_MNIST + " or " + DenoiserParameters.POWER_LAW
                     + ", got '" + shorten(data) + "'");
         }
-        String[] parts = values.get("n").split(",", -1);
+        String[] parts = values.getOrDefault("n", "1").split(",", -1);
         if (parts.length > ParameterLimits.PAIR_MAX_SIZES) {
             throw new StateTextException("state text: n has " + parts.length
                     + " sizes; at most " + ParameterLimits.PAIR_MAX_SIZES + " are allowed");
@@ -155,10 +155,11 @@ public final class StateText {
                 }
             }
         }
-        return new DenoiserParameters(data, sizes,
-                whole("steps", values.get("steps"), ParameterLimits.PAIR_STEPS),
-                whole("channels", values.get("channels"), ParameterLimits.PAIR_CHANNELS),
-                seed(values.get("seed")));
+        int steps = whole("steps", values.get("steps"), ParameterLimits.PAIR_STEPS);
+        int channels = whole("channels", values.get("channels"), ParameterLimits.PAIR_CHANNELS);
+        long seed = seed(values.get("seed"));
+        requireAll(values, DENOISER_KEYS);
+        return new DenoiserParameters(data, sizes, steps, channels, seed);
     }
 
     /**
@@ -190,15 +191,15 @@ public final class StateText {
         checkVersion(entries[0].strip());
         Map<String, String> values = entries(entries, SPIKED_VIEW, KEYS);
 
+        double gamma = real("gamma", values.get("gamma"), ParameterLimits.LOAD);
+        int d = whole("d", values.get("d"), ParameterLimits.DIMENSION);
         double[] beta = spikeStrengths(values.get("beta"));
-        return new ExplorerParameters(
-                real("gamma", values.get("gamma"), ParameterLimits.LOAD),
-                whole("d", values.get("d"), ParameterLimits.DIMENSION),
-                beta,
-                real("lambda", values.get("lambda"), ParameterLimits.RIDGE),
-                whole("seeds", values.get("seeds"), ParameterLimits.SEEDS),
-                whole("reps", values.get("reps"), ParameterLimits.REPETITIONS),
-                seed(values.get("seed")));
+        double lambda = real("lambda", values.get("lambda"), ParameterLimits.RIDGE);
+        int seeds = whole("seeds", values.get("seeds"), ParameterLimits.SEEDS);
+        int repetitions = whole("reps", values.get("reps"), ParameterLimits.REPETITIONS);
+        long seed = seed(values.get("seed"));
+        requireAll(values, KEYS);
+        return new ExplorerParameters(gamma, d, beta, lambda, seeds, repetitions, seed);
     }
 
     /**
@@ -211,21 +212,24 @@ public final class StateText {
         checkVersion(entries[0].strip());
         Map<String, String> values = entries(entries, DATA_VIEW, DATA_KEYS);
 
-        DataParameters.Kind kind = DataParameters.Kind.ofKey(values.get("kind"));
-        if (kind == null) {
+        String kindKey = values.get("kind");
+        DataParameters.Kind kind = kindKey == null ? null : DataParameters.Kind.ofKey(kindKey);
+        if (kindKey != null && kind == null) {
             throw new StateTextException("state text: kind must be field, spectrum or dataset,"
-                    + " got '" + shorten(values.get("kind")) + "'");
+                    + " got '" + shorten(kindKey) + "'");
         }
-        return new DataParameters(kind,
-                real("alpha", values.get("alpha"), ParameterLimits.EXPONENT),
-                whole("side", values.get("side"), ParameterLimits.IMAGE_SIDE),
-                whole("d", values.get("d"), ParameterLimits.SPECTRUM_DIMENSION),
-                unescape(values.get("dataset")),
-                real("gamma", values.get("gamma"), ParameterLimits.DATA_LOAD),
-                whole("seeds", values.get("seeds"), ParameterLimits.DATA_SEEDS),
-                whole("reps", values.get("reps"), ParameterLimits.REPETITIONS),
-                whole("factors", values.get("factors"), ParameterLimits.FACTORS),
-                seed(values.get("seed")));
+        double alpha = real("alpha", values.get("alpha"), ParameterLimits.EXPONENT);
+        int side = whole("side", values.get("side"), ParameterLimits.IMAGE_SIDE);
+        int d = whole("d", values.get("d"), ParameterLimits.SPECTRUM_DIMENSION);
+        String dataset = values.containsKey("dataset") ? unescape(values.get("dataset")) : "";
+        double gamma = real("gamma", values.get("gamma"), ParameterLimits.DATA_LOAD);
+        int seeds = whole("seeds", values.get("seeds"), ParameterLimits.DATA_SEEDS);
+        int repetitions = whole("reps", values.get("reps"), ParameterLimits.REPETITIONS);
+        int factors = whole("factors", values.get("factors"), ParameterLimits.FACTORS);
+        long seed = seed(values.get("seed"));
+        requireAll(values, DATA_KEYS);
+        return new DataParameters(kind, alpha, side, d, dataset, gamma, seeds, repetitions,
+                factors, seed);
     }
 
     /**
@@ -315,15 +319,25 @@ public final class StateText {
                 throw new StateTextException("state text: key '" + key + "' is given twice");
             }
         }
+        return values;
+    }
+
+    /**
+     * Throws for the first of {@code keys} that {@code values} lacks. Called after the given
+     * values are read, so that a malformed value is reported before a missing key.
+     */
+    private static void requireAll(Map<String, String> values, List<String> keys) {
         for (String key : keys) {
             if (!values.containsKey(key)) {
                 throw new StateTextException("state text: key '" + key + "' is missing");
             }
         }
-        return values;
     }
 
     private static double[] spikeStrengths(String text) {
+        if (text == null) {
+            return new double[0]; // missing: reported by requireAll
+        }
         String[] parts = text.split(",", -1);
         if (parts.length > ExplorerParameters.MAX_SPIKES) {
             throw new StateTextException("state text: beta has " + parts.length
@@ -336,7 +350,11 @@ public final class StateText {
         return values;
     }
 
+    /** The value of {@code key}; NaN when absent (reported later by requireAll). */
     private static double real(String key, String text, Range range) {
+        if (text == null) {
+            return Double.NaN;
+        }
         if (!DECIMAL.matcher(text).matches()) {
             throw new StateTextException("state text: " + key + " must be a decimal number, got '"
                     + shorten(text) + "'");
@@ -349,7 +367,11 @@ public final class StateText {
         return value;
     }
 
+    /** The value of {@code key}; 0 when absent (reported later by requireAll). */
     private static int whole(String key, String text, Range range) {
+        if (text == null) {
+            return 0;
+        }
         if (!WHOLE.matcher(text).matches() || text.length() > 9) {
             throw new StateTextException("state text: " + key + " must be a whole number in "
                     + range.text() + ", got '" + shorten(text) + "'");
@@ -362,7 +384,11 @@ public final class StateText {
         return value;
     }
 
+    /** The seed; 0 when absent (reported later by requireAll). */
     private static long seed(String text) {
+        if (text == null) {
+            return 0;
+        }
         if (SIGNED_WHOLE.matcher(text).matches()) {
             try {
                 return Long.parseLong(text);

@@ -100,6 +100,11 @@ class DenoiserStateTextTest {
         String good = StateText.format(SMALL);
         assertTrue(assertThrows(StateTextException.class, () -> StateText.parseDenoiser(
                 good.replace(";steps=500", ""))).getMessage().contains("key 'steps' is missing"));
+        String badValueAndMissingKey = good.replace(";steps=500", "").replace("channels=",
+                "channels=x");
+        assertTrue(assertThrows(StateTextException.class, () -> StateText.parseDenoiser(
+                badValueAndMissingKey)).getMessage().contains("channels must be a whole"),
+                "a bad value is reported before a missing key");
         assertTrue(assertThrows(StateTextException.class, () -> StateText.parseDenoiser(
                 good + ";n=2")).getMessage().contains("key 'n' is given twice"));
         assertTrue(assertThrows(StateTextException.class, () -> StateText.parseDenoiser(
