@@ -168,6 +168,9 @@ class DataTabsFeaturesTest {
                 .withDataset(DatasetCatalog.FASHION_MNIST)));
 
         await(() -> !data.model().errorProperty().get().isEmpty());
+        robot.interact(() -> {
+            data.dataView(); // built when first needed: the tab was never shown
+        });
         String error = robot.lookup("#data-error").queryAs(Label.class).getText();
         assertTrue(error.contains("fashion-mnist is not installed"), error);
         assertFalse(data.model().busyProperty().get());
