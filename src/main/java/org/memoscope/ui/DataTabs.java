@@ -29,27 +29,37 @@ import org.memoscope.sim.SampleGrid;
  * the File ▸ Open dataset menu that feeds them; and what the window's menus do on these tabs:
  * apply a data preset or state text, reset, presentation mode, export the chart or the grid.
  * Called on the FX thread.
+ *
+ * <p>The two views are built when their tab is first shown, or when an action needs one
+ * (a preset's note, an export of the chart), so that opening the window does not wait
+ * for tabs nobody has looked at; the shared model exists from the start.
  */
 final class DataTabs implements AutoCloseable {
 
     private final DataViewModel model = new DataViewModel(false);
-    private final DataView dataView = new DataView(model);
-    private final SampleGridView gridView = new SampleGridView(model);
-    private final Tab dataTab = new Tab("Spectra and data", dataView.root());
-    private final Tab gridTab = new Tab("Sample grid", gridView.root());
+    private final Tab dataTab = new Tab("Spectra and data");
+    private final Tab gridTab = new Tab("Sample grid");
+    private DataView dataView;
+    private SampleGridView gridView;
+    private boolean presenting;
 
     DataTabs() {
         dataTab.setId("tab-data");
         dataTab.setClosable(false);
         gridTab.setId("tab-grid");
         gridTab.setClosable(false);
-        for (Tab tab : List.of(dataTab, gridTab)) {
-            tab.selectedProperty().addListener((obs, was, selected) -> {
-                if (selected) {
-                    model.activate();
-                }
-            });
-        }
+        dataTab.selectedProperty().addListener((obs, was, selected) -> {
+            if (selected) {
+                dataView();
+                model.activate();
+            }
+        });
+        gridTab.selectedProperty().addListener((obs, was, selected) -> {
+            if (selected) {
+                gridView();
+                model.activate();
+            }
+        });
     }
 
     List<Tab> tabs() {
@@ -60,12 +70,31 @@ final class DataTabs implements AutoCloseable {
         return model;
     }
 
+    /** The "Spectra and data" view, built now if its tab has not been shown yet. */
     DataView dataView() {
+        if (dataView == null) {
+            dataView = new DataView(model);
+            dataView.setPresentation(presenting);
+            dataTab.setContent(dataView.root());
+        }
         return dataView;
     }
 
+    /** The "Sample grid" view, built now if its tab has not been shown yet. */
     SampleGridView gridView() {
+        if (gridView == null) {
+            gridView = new SampleGridView(model);
+            gridView.setPresentation(presenting);
+            gridTab.setContent(gridView.root());
+        }
         return gridView;
+    }
+
+    /** Hides the data tab's preset note; a view not built yet shows none. */
+    private void hidePresetNote() {
+        if (dataView != null) {
+            dataView.presetNote().hide();
+        }
     }
 
     Tab dataTab() {
@@ -99,7 +128,7 @@ final class DataTabs implements AutoCloseable {
         checkDataset(parameters);
         select(dataTab);
         model.setParameters(parameters);
-        dataView.showPreset(preset);
+        dataView().showPreset(preset);
     }
 
     /**
@@ -119,7 +148,7 @@ final class DataTabs implements AutoCloseable {
             select(dataTab);
         }
         model.setParameters(parameters);
-        dataView.presetNote().hide();
+        hidePresetNote();
         return parameters;
     }
 
@@ -131,12 +160,17 @@ final class DataTabs implements AutoCloseable {
     /** Every control of both tabs back to its default; the preset note is hidden. */
     void reset() {
         model.reset();
-        dataView.presetNote().hide();
+        hidePresetNote();
     }
 
     void setPresentation(boolean on) {
-        dataView.setPresentation(on);
-        gridView.setPresentation(on);
+        presenting = on;
+        if (dataView != null) {
+            dataView.setPresentation(on);
+        }
+        if (gridView != null) {
+            gridView.setPresentation(on);
+        }
     }
 
     /** A dataset the parameters show must exist: fail now rather than after switching. */
@@ -161,7 +195,7 @@ final class DataTabs implements AutoCloseable {
         String source = model.sourceProperty().get() == null ? model.parameters().describe()
                 : model.sourceProperty().get().description() + " (d = "
                 + model.sourceProperty().get().dimension() + ")";
-        ChartExport.write(file, format, dataView.chart(), model.parameters(), source, width,
+        ChartExport.write(file, format, dataView().chart(), model.parameters(), source, width,
                 height, scale);
     }
 
@@ -171,7 +205,7 @@ final class DataTabs implements AutoCloseable {
      * @throws IllegalStateException when there is no grid yet (still computing, or no images)
      */
     void exportGrid(Path file) throws IOException {
-        SampleGrid grid = gridView.grid();
+        SampleGrid grid = model.gridProperty().get();
         if (grid == null) {
             throw new IllegalStateException("there is no sample grid to export yet: it is"
                     + " still being computed, or the data (an abstract spectrum) have no images");
@@ -179,13 +213,13 @@ final class DataTabs implements AutoCloseable {
         AtomicFiles.write(file, SampleGridPng.encode(grid, SampleGridView.title(grid)));
     }
 
-    /** The main chart's width on screen, or 0 before it is laid out. */
+    /** The main chart's width on screen, or 0 before it is built and laid out. */
     int chartWidth() {
-        return (int) Math.round(dataView.chartViewer().getWidth());
+        return dataView == null ? 0 : (int) Math.round(dataView.chartViewer().getWidth());
     }
 
     int chartHeight() {
-        return (int) Math.round(dataView.chartViewer().getHeight());
+        return dataView == null ? 0 : (int) Math.round(dataView.chartViewer().getHeight());
     }
 
     /** Installed datasets (when present), then any IDX file or image folder. */
@@ -223,7 +257,7 @@ final class DataTabs implements AutoCloseable {
 
     private void show(Runnable open) {
         select(dataTab);
-        dataView.presetNote().hide();
+        hidePresetNote();
         open.run();
     }
 

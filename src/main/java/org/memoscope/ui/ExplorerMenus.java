@@ -60,19 +60,14 @@ final class ExplorerMenus {
     List<MenuItem> fileItems() {
         Menu builtIns = new Menu("Presets");
         builtIns.setId("menu-presets");
-        String lastView = null;
-        for (String name : PresetCatalog.builtInNames()) {
-            String view = viewOf(name);
-            if (lastView != null && !lastView.equals(view)) {
-                builtIns.getItems().add(new SeparatorMenuItem());
+        // Reading every preset for its title is the JSON parser's first use, a noticeable
+        // part of opening the window: it waits until the menu above (File) first opens.
+        builtIns.addEventHandler(Menu.ON_SHOWING, event -> fillPresets(builtIns));
+        builtIns.parentMenuProperty().addListener((obs, old, parent) -> {
+            if (parent != null) {
+                parent.addEventHandler(Menu.ON_SHOWING, event -> fillPresets(builtIns));
             }
-            lastView = view;
-            MenuItem item = new MenuItem(titleOf(name));
-            item.setId("preset-" + name);
-            item.setMnemonicParsing(false);
-            item.setOnAction(event -> loadBuiltIn(name));
-            builtIns.getItems().add(item);
-        }
+        });
         MenuItem open = item("Open preset…", "Shortcut+O", this::openPreset);
         MenuItem save = item("Save as preset…", "Shortcut+S", this::savePreset);
 
@@ -133,6 +128,26 @@ final class ExplorerMenus {
     }
 
     // ---- presets ----------------------------------------------------------------
+
+    /** One item per built-in preset, grouped by view; done once. */
+    private void fillPresets(Menu builtIns) {
+        if (!builtIns.getItems().isEmpty()) {
+            return;
+        }
+        String lastView = null;
+        for (String name : PresetCatalog.builtInNames()) {
+            String view = viewOf(name);
+            if (lastView != null && !lastView.equals(view)) {
+                builtIns.getItems().add(new SeparatorMenuItem());
+            }
+            lastView = view;
+            MenuItem item = new MenuItem(titleOf(name));
+            item.setId("preset-" + name);
+            item.setMnemonicParsing(false);
+            item.setOnAction(event -> loadBuiltIn(name));
+            builtIns.getItems().add(item);
+        }
+    }
 
     private void loadBuiltIn(String name) {
         try {

@@ -76,9 +76,17 @@ public final class MemoscopeApp extends Application {
         stage.setTitle("Memoscope — memorisation, convergence and latent recovery");
         stage.setScene(scene);
         addIcon(stage);
+        // The start-up arguments go in before the window shows, so that its first layout and
+        // chart drawing are already those of the preset or state asked for.
+        String refused = applyStartArguments(getParameters().getRaw());
         StartupTiming.logFirstFrame(scene);
         stage.show();
-        applyStartArguments(stage, getParameters().getRaw());
+        if (refused != null) {
+            Alert alert = new Alert(Alert.AlertType.ERROR, refused);
+            alert.setHeaderText("Cannot use a start-up argument");
+            alert.initOwner(stage);
+            alert.show();
+        }
         scheduleExitIfAsked();
     }
 
@@ -92,8 +100,12 @@ public final class MemoscopeApp extends Application {
         }
     }
 
-    /** --presentation, --preset NAME|FILE and --state TEXT; a bad one is reported, not fatal. */
-    private void applyStartArguments(Stage stage, List<String> args) {
+    /**
+     * --presentation, --preset NAME|FILE and --state TEXT; a bad one is not fatal.
+     *
+     * @return why an argument was refused, for a dialog; null when all were used
+     */
+    private String applyStartArguments(List<String> args) {
         if ("1".equals(System.getenv("MEMOSCOPE_PRESENTATION"))) {
             presentation.activeProperty().set(true);
         }
@@ -115,11 +127,9 @@ public final class MemoscopeApp extends Application {
                 }
             }
         } catch (java.io.IOException | IllegalArgumentException bad) {
-            Alert alert = new Alert(Alert.AlertType.ERROR, bad.getMessage());
-            alert.setHeaderText("Cannot use a start-up argument");
-            alert.initOwner(stage);
-            alert.show();
+            return bad.getMessage();
         }
+        return null;
     }
 
     private MenuBar buildMenu(Stage stage) {

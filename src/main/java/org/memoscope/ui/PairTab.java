@@ -18,12 +18,16 @@ import org.memoscope.model.Preset;
  * window's menus do on it: apply a denoiser preset or state text (controls only, never a
  * run), read its controls back for Save as preset and Copy state, reset its controls,
  * presentation mode, and export its main chart. Called on the FX thread.
+ *
+ * <p>The view is built when the tab is first shown or an action needs it (a preset, a
+ * state text, an export), so that opening the window does not wait for it.
  */
 final class PairTab implements AutoCloseable {
 
     private final PairViewModel model;
-    private final PairView view;
     private final Tab tab;
+    private PairView view;
+    private boolean presenting;
 
     PairTab() {
         this(new PairViewModel());
@@ -32,10 +36,14 @@ final class PairTab implements AutoCloseable {
     /** A tab over {@code model} (tests give one reading an empty data folder). */
     PairTab(PairViewModel model) {
         this.model = model;
-        this.view = new PairView(model);
-        this.tab = new Tab("Denoiser pair", view.root());
+        this.tab = new Tab("Denoiser pair");
         tab.setId("tab-pair");
         tab.setClosable(false);
+        tab.selectedProperty().addListener((obs, was, selected) -> {
+            if (selected) {
+                view();
+            }
+        });
     }
 
     Tab tab() {
@@ -46,7 +54,13 @@ final class PairTab implements AutoCloseable {
         return model;
     }
 
+    /** The tab's view, built now if the tab has not been shown yet. */
     PairView view() {
+        if (view == null) {
+            view = new PairView(model);
+            view.setPresentation(presenting);
+            tab.setContent(view.root());
+        }
         return view;
     }
 
@@ -65,7 +79,7 @@ final class PairTab implements AutoCloseable {
         DenoiserParameters p = preset.denoiserParameters();
         model.requireData(p.data());
         show(p);
-        view.showPreset(preset);
+        view().showPreset(preset);
     }
 
     /**
@@ -83,7 +97,7 @@ final class PairTab implements AutoCloseable {
             throw new StateTextException("state text: " + absent.getMessage());
         }
         show(p);
-        view.presetNote().hide();
+        view().presetNote().hide();
         return p;
     }
 
@@ -104,12 +118,17 @@ final class PairTab implements AutoCloseable {
     /** Every control back to its default and the preset note hidden; nothing runs. */
     void reset() {
         model.resetSettings();
-        view.showSettings(model.settings());
-        view.presetNote().hide();
+        if (view != null) {
+            view.showSettings(model.settings());
+            view.presetNote().hide();
+        }
     }
 
     void setPresentation(boolean on) {
-        view.setPresentation(on);
+        presenting = on;
+        if (view != null) {
+            view.setPresentation(on);
+        }
     }
 
     /**
@@ -130,7 +149,7 @@ final class PairTab implements AutoCloseable {
                 state = parametersOf(model.settings());
             }
         }
-        ChartExport.write(file, format, view.orderChart(), state, width, height, scale);
+        ChartExport.write(file, format, view().orderChart(), state, width, height, scale);
     }
 
     private static DenoiserParameters parametersOf(PairViewModel.Settings settings) {
@@ -140,12 +159,12 @@ final class PairTab implements AutoCloseable {
 
     /** The main chart's width on screen, or 0 before it is laid out. */
     int chartWidth() {
-        return view.orderViewer() == null ? 0
+        return view == null || view.orderViewer() == null ? 0
                 : (int) Math.round(view.orderViewer().getWidth());
     }
 
     int chartHeight() {
-        return view.orderViewer() == null ? 0
+        return view == null || view.orderViewer() == null ? 0
                 : (int) Math.round(view.orderViewer().getHeight());
     }
 
@@ -156,16 +175,17 @@ final class PairTab implements AutoCloseable {
         model.setSettings(model.settings().withData(p.data().equals(DenoiserParameters.POWER_LAW)
                 ? PairData.POWER_LAW : PairData.FASHION_MNIST).withLadder(p.sampleCounts())
                 .withSteps(p.steps()).withChannels(p.channels()).withSeed(p.seed()));
-        view.showSettings(model.settings());
+        view().showSettings(model.settings());
     }
 
     /**
-     * The settings the controls hold, as a preset would keep them.
+     * The settings the controls hold, as a preset would keep them (the model's settings
+     * while the view is not built: its controls would show those).
      *
      * @throws IllegalArgumentException when a control holds a value out of range
      */
     DenoiserParameters parameters() {
-        PairViewModel.Settings s = view.settingsFromControls();
+        PairViewModel.Settings s = view == null ? model.settings() : view.settingsFromControls();
         return new DenoiserParameters(s.data(), s.ladder(), s.steps(), s.channels(), s.seed());
     }
 

@@ -85,6 +85,9 @@ final class PairView {
         model.gridProperty().addListener((obs, old, now) -> showGrid(now));
         model.settingsProperty().addListener((obs, old, now) -> showSettings(now));
         showSettings(model.settings());
+        // The view may be built after the model already holds results.
+        showResult(model.resultProperty().get());
+        showGrid(model.gridProperty().get());
     }
 
     PresetNote presetNote() {

@@ -80,6 +80,8 @@ final class SampleGridView {
         root.setTop(top);
         root.setCenter(scroll);
         showCaption();
+        // Built when its tab is first shown, maybe after the model has made a grid already.
+        showGrid(model.gridProperty().get());
     }
 
     Region root() {

@@ -27,6 +27,7 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
+import javafx.scene.image.ImageView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
@@ -168,6 +169,9 @@ class DataTabsFeaturesTest {
                 .withDataset(DatasetCatalog.FASHION_MNIST)));
 
         await(() -> !data.model().errorProperty().get().isEmpty());
+        robot.interact(() -> {
+            data.dataView(); // built when first needed: the tab was never shown
+        });
         String error = robot.lookup("#data-error").queryAs(Label.class).getText();
         assertTrue(error.contains("fashion-mnist is not installed"), error);
         assertFalse(data.model().busyProperty().get());
@@ -268,6 +272,20 @@ class DataTabsFeaturesTest {
         String[] first = lines.get(header + 1).split(",", -1);
         assertEquals("q theory", first[0]);
         assertEquals(chart.lineDataset().getYValue(0, 0), Double.parseDouble(first[3]), 0.0);
+    }
+
+    @Test
+    void theSampleGridShownFirstAfterItsGridWasMadeShowsIt(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            tabs.getSelectionModel().select(data.dataTab());
+            data.model().setLoadRatio(0.05);
+        });
+        await(() -> data.model().gridProperty().get() != null);
+
+        robot.interact(() -> tabs.getSelectionModel().select(data.gridTab()));
+
+        ImageView image = robot.lookup("#sample-grid-image").queryAs(ImageView.class);
+        assertNotNull(image.getImage(), "the grid made before the tab was built is shown");
     }
 
     @Test
