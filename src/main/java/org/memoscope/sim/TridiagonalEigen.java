@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.decomposition.eig.symm.SymmetricQREigenHelper_DDRM;
 import org.ejml.dense.row.decomposition.eig.symm.SymmetricQrAlgorithm_DDRM;
-import org.ejml.dense.row.decomposition.hessenberg.TridiagonalDecompositionHouseholder_DDRM;
 
 /**
  * Eigendecomposition of a real symmetric matrix through its tridiagonal form, with the
@@ -69,14 +69,9 @@ final class TridiagonalEigen {
      */
     static TridiagonalEigen decompose(DMatrixRMaj symmetric) {
         int k = symmetric.numRows;
-        TridiagonalDecompositionHouseholder_DDRM tridiagonal =
-                new TridiagonalDecompositionHouseholder_DDRM();
-        if (!tridiagonal.decompose(symmetric.copy())) {
-            return null;
-        }
-        double[] diagonal = new double[k];
-        double[] offDiagonal = new double[Math.max(k - 1, 1)];
-        tridiagonal.getDiagonal(diagonal, offDiagonal);
+        HouseholderTridiagonal tridiagonal = HouseholderTridiagonal.of(symmetric);
+        double[] diagonal = tridiagonal.diagonal();
+        double[] offDiagonal = tridiagonal.offDiagonal();
 
         SymmetricQrAlgorithm_DDRM qr = new SymmetricQrAlgorithm_DDRM();
         if (!qr.process(k, diagonal.clone(), offDiagonal.clone())) {
@@ -110,9 +105,8 @@ final class TridiagonalEigen {
                 w.data[row * k + i] = vector[row];
             }
         }
-        DMatrixRMaj q = tridiagonal.getQ(null, false);
-        DMatrixRMaj vectors = DenseProducts.mult(q, w);
-        TridiagonalEigen result = new TridiagonalEigen(values, vectors);
+        tridiagonal.applyQ(w);
+        TridiagonalEigen result = new TridiagonalEigen(values, w);
         return result.passesCheck(symmetric, norm) ? result : null;
     }
 
@@ -120,11 +114,12 @@ final class TridiagonalEigen {
      * The eigenvectors by accumulating the QR algorithm's rotations into Q^T (what EJML's
      * symmetric decomposition does), on the tridiagonal form already computed.
      */
-    private static TridiagonalEigen withRotations(
-            TridiagonalDecompositionHouseholder_DDRM tridiagonal, double[] diagonal,
-            double[] offDiagonal) {
+    private static TridiagonalEigen withRotations(HouseholderTridiagonal tridiagonal,
+                                                  double[] diagonal, double[] offDiagonal) {
         int k = diagonal.length;
-        DMatrixRMaj rows = tridiagonal.getQ(null, true);
+        DMatrixRMaj q = CommonOps_DDRM.identity(k);
+        tridiagonal.applyQ(q);
+        DMatrixRMaj rows = CommonOps_DDRM.transpose(q, null);
         SymmetricQREigenHelper_DDRM helper = new SymmetricQREigenHelper_DDRM();
         helper.init(diagonal.clone(), offDiagonal.clone(), k);
         helper.setQ(rows);

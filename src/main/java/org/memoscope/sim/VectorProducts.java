@@ -1,0 +1,171 @@
+package org.memoscope.sim;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The product kernel of {@link DenseProducts} on the Vector API (incubator module
+ * jdk.incubator.vector), loaded by name only when that module is present.
+ *
+ * <p>Register blocking as in the GotoBLAS/BLIS micro-kernels (Goto and van de Geijn,
+ * "Anatomy of high-performance matrix multiplication", ACM TOMS 34, 2008): a tile of
+ * {@value #ROWS} rows by three vectors of C stays in registers while p runs over a depth
+ * block, each step loading three vectors of row p of B and broadcasting four elements of
+ * A into twelve fused multiply-adds. Every element is the chain
+ * {@code c = fma(a_ip, b_pj, c)} over p in increasing order, exactly as in the plain-Java
+ * kernel, so both give the same bits.
+ */
+final class VectorProducts implements DenseProducts.Kernel {
+
+    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    private static final int LANES = SPECIES.length();
+    private static final int ROWS = 4;
+    private static final int TILE = 3 * LANES;
+    private static final int DEPTH_BLOCK = 256;
+    private static final int ROW_BLOCK = 64;
+
+    @Override
+    public String name() {
+        return "Vector API, " + LANES + " doubles";
+    }
+
+    @Override
+    public void accumulate(double[] a, int aOffset, int lda, double[] b, int bOffset, int ldb,
+                           double[] c, int cOffset, int ldc, int rowStart, int rowEnd,
+                           int columns, int depth, boolean upperOnly) {
+        for (int p0 = 0; p0 < depth; p0 += DEPTH_BLOCK) {
+            int p1 = Math.min(depth, p0 + DEPTH_BLOCK);
+            for (int i0 = rowStart; i0 < rowEnd; i0 += ROW_BLOCK) {
+                int i1 = Math.min(rowEnd, i0 + ROW_BLOCK);
+                rowBlock(new Operands(a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc), i0, i1,
+                        columns, p0, p1, upperOnly);
+            }
+        }
+    }
+
+    private static void rowBlock(Operands o, int i0, int i1, int n, int p0, int p1,
+                                 boolean upperOnly) {
+        int j = 0;
+        for (; j + TILE <= n; j += TILE) {
+            for (int i = i0; i < i1; i += ROWS) {
+                if (upperOnly && j + TILE <= i) {
+                    continue;
+                }
+                if (i + ROWS <= i1) {
+                    fourByThree(o.a, o.aOffset + i * o.lda, o.lda, o.b, o.bOffset + j, o.ldb,
+                            o.c, o.cOffset + i * o.ldc + j, o.ldc, p0, p1);
+                } else {
+                    for (int row = i; row < i1; row++) {
+                        oneByThree(o.a, o.aOffset + row * o.lda, o.b, o.bOffset + j, o.ldb,
+                                o.c, o.cOffset + row * o.ldc + j, p0, p1);
+                    }
+                }
+            }
+        }
+        for (; j + LANES <= n; j += LANES) {
+            for (int row = i0; row < i1; row++) {
+                if (!upperOnly || j + LANES > row) {
+                    oneByOne(o.a, o.aOffset + row * o.lda, o.b, o.bOffset + j, o.ldb, o.c,
+                            o.cOffset + row * o.ldc + j, p0, p1);
+                }
+            }
+        }
+        for (; j < n; j++) {
+            for (int row = i0; row < i1; row++) {
+                if (!upperOnly || j >= row) {
+                    DenseProducts.scalarElement(o.a, o.aOffset + row * o.lda, o.b,
+                            o.bOffset + j, o.ldb, o.c, o.cOffset + row * o.ldc + j, p0, p1);
+                }
+            }
+        }
+    }
+
+    /** The three operands with their offsets and row strides. */
+    private record Operands(double[] a, int aOffset, int lda, double[] b, int bOffset, int ldb,
+                            double[] c, int cOffset, int ldc) {
+    }
+
+    /** C[0..3][0..TILE) += A[0..3][p0..p1) B[p0..p1][0..TILE); offsets at the tile. */
+    private static void fourByThree(double[] a, int a0, int lda, double[] b, int bStart,
+                                    int ldb, double[] c, int r0, int ldc, int p0, int p1) {
+        int r1 = r0 + ldc;
+        int r2 = r1 + ldc;
+        int r3 = r2 + ldc;
+        DoubleVector c00 = DoubleVector.fromArray(SPECIES, c, r0);
+        DoubleVector c01 = DoubleVector.fromArray(SPECIES, c, r0 + LANES);
+        DoubleVector c02 = DoubleVector.fromArray(SPECIES, c, r0 + 2 * LANES);
+        DoubleVector c10 = DoubleVector.fromArray(SPECIES, c, r1);
+        DoubleVector c11 = DoubleVector.fromArray(SPECIES, c, r1 + LANES);
+        DoubleVector c12 = DoubleVector.fromArray(SPECIES, c, r1 + 2 * LANES);
+        DoubleVector c20 = DoubleVector.fromArray(SPECIES, c, r2);
+        DoubleVector c21 = DoubleVector.fromArray(SPECIES, c, r2 + LANES);
+        DoubleVector c22 = DoubleVector.fromArray(SPECIES, c, r2 + 2 * LANES);
+        DoubleVector c30 = DoubleVector.fromArray(SPECIES, c, r3);
+        DoubleVector c31 = DoubleVector.fromArray(SPECIES, c, r3 + LANES);
+        DoubleVector c32 = DoubleVector.fromArray(SPECIES, c, r3 + 2 * LANES);
+        int a1 = a0 + lda;
+        int a2 = a1 + lda;
+        int a3 = a2 + lda;
+        for (int p = p0; p < p1; p++) {
+            int row = bStart + p * ldb;
+            DoubleVector b0 = DoubleVector.fromArray(SPECIES, b, row);
+            DoubleVector b1 = DoubleVector.fromArray(SPECIES, b, row + LANES);
+            DoubleVector b2 = DoubleVector.fromArray(SPECIES, b, row + 2 * LANES);
+            DoubleVector x = DoubleVector.broadcast(SPECIES, a[a0 + p]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            c02 = x.fma(b2, c02);
+            x = DoubleVector.broadcast(SPECIES, a[a1 + p]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            c12 = x.fma(b2, c12);
+            x = DoubleVector.broadcast(SPECIES, a[a2 + p]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            c22 = x.fma(b2, c22);
+            x = DoubleVector.broadcast(SPECIES, a[a3 + p]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            c32 = x.fma(b2, c32);
+        }
+        c00.intoArray(c, r0);
+        c01.intoArray(c, r0 + LANES);
+        c02.intoArray(c, r0 + 2 * LANES);
+        c10.intoArray(c, r1);
+        c11.intoArray(c, r1 + LANES);
+        c12.intoArray(c, r1 + 2 * LANES);
+        c20.intoArray(c, r2);
+        c21.intoArray(c, r2 + LANES);
+        c22.intoArray(c, r2 + 2 * LANES);
+        c30.intoArray(c, r3);
+        c31.intoArray(c, r3 + LANES);
+        c32.intoArray(c, r3 + 2 * LANES);
+    }
+
+    private static void oneByThree(double[] a, int a0, double[] b, int bStart, int ldb,
+                                   double[] c, int r0, int p0, int p1) {
+        DoubleVector c0 = DoubleVector.fromArray(SPECIES, c, r0);
+        DoubleVector c1 = DoubleVector.fromArray(SPECIES, c, r0 + LANES);
+        DoubleVector c2 = DoubleVector.fromArray(SPECIES, c, r0 + 2 * LANES);
+        for (int p = p0; p < p1; p++) {
+            int row = bStart + p * ldb;
+            DoubleVector x = DoubleVector.broadcast(SPECIES, a[a0 + p]);
+            c0 = x.fma(DoubleVector.fromArray(SPECIES, b, row), c0);
+            c1 = x.fma(DoubleVector.fromArray(SPECIES, b, row + LANES), c1);
+            c2 = x.fma(DoubleVector.fromArray(SPECIES, b, row + 2 * LANES), c2);
+        }
+        c0.intoArray(c, r0);
+        c1.intoArray(c, r0 + LANES);
+        c2.intoArray(c, r0 + 2 * LANES);
+    }
+
+    private static void oneByOne(double[] a, int a0, double[] b, int bStart, int ldb,
+                                 double[] c, int r0, int p0, int p1) {
+        DoubleVector c0 = DoubleVector.fromArray(SPECIES, c, r0);
+        for (int p = p0; p < p1; p++) {
+            DoubleVector x = DoubleVector.broadcast(SPECIES, a[a0 + p]);
+            c0 = x.fma(DoubleVector.fromArray(SPECIES, b, bStart + p * ldb), c0);
+        }
+        c0.intoArray(c, r0);
+    }
+}
