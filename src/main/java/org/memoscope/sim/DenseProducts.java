@@ -39,12 +39,26 @@ final class DenseProducts {
                         double[] c, int cOffset, int ldc, int rowStart, int rowEnd,
                         int columns, int depth, boolean upperOnly);
 
+        /**
+         * For {@code c < length}: {@code p[c] += scale a[aOffset + c]}, and returns
+         * {@code sum_c a[aOffset + c] v[c]} summed as {@value #PARTIAL_SUMS} partial sums
+         * (element c into sum {@code c mod }{@value #PARTIAL_SUMS}, each in increasing c,
+         * products and sums rounded separately), added up in order 0..7: one row's share of
+         * a symmetric matrix-vector product from one triangle. Every kernel gives the same
+         * bits.
+         */
+        double axpyDot(double[] a, int aOffset, int length, double scale, double[] p,
+                       double[] v);
+
         /** {@code C += A B} for whole row-major A (m x k), B (k x n), C (m x n), rows as above. */
         default void accumulate(double[] a, int k, double[] b, int n, double[] c, int rowStart,
                                 int rowEnd, boolean upperOnly) {
             accumulate(a, 0, k, b, 0, n, c, 0, n, rowStart, rowEnd, n, k, upperOnly);
         }
     }
+
+    /** Partial sums of {@link Kernel#axpyDot}. */
+    static final int PARTIAL_SUMS = 8;
 
     private static final String VECTOR_MODULE = "jdk.incubator.vector";
     private static final String VECTOR_KERNEL = "org.memoscope.sim.VectorProducts";
@@ -167,6 +181,22 @@ final class DenseProducts {
         @Override
         public String name() {
             return "plain Java";
+        }
+
+        @Override
+        public double axpyDot(double[] a, int aOffset, int length, double scale, double[] p,
+                              double[] v) {
+            double[] sums = new double[PARTIAL_SUMS];
+            for (int c = 0; c < length; c++) {
+                double entry = a[aOffset + c];
+                p[c] += scale * entry;
+                sums[c % PARTIAL_SUMS] += entry * v[c];
+            }
+            double dot = 0;
+            for (double sum : sums) {
+                dot += sum;
+            }
+            return dot;
         }
 
         @Override

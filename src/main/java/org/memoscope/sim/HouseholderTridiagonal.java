@@ -9,24 +9,25 @@ import org.ejml.data.DMatrixRMaj;
  * {@code A = Q T Q^T}, with Q kept as its reflectors {@code Q = H_0 H_1 ... H_(k-3)},
  * {@code H_i = I - tau_i v_i v_i^T}, and applied to other matrices in blocks.
  *
- * <p>Reduction: Golub and Van Loan, "Matrix Computations", 4th ed., algorithm 8.3.1
- * (LAPACK {@code dsytd2}). Step i builds the reflector of row i beyond the diagonal
- * ({@code dlarfg}), forms {@code p = tau A' v}, {@code w = p - (tau/2)(p.v) v} and
- * updates the trailing matrix {@code A' -= v w^T + w v^T}. Both triangles are stored
- * and updated, so that every operation runs along contiguous rows, and one pass over
- * the trailing matrix does the update of step i together with the product {@code A'' v'}
- * of step i + 1 (whose reflector v' comes from the first updated row): the matrix is
- * read once per step instead of twice. The update keeps A exactly symmetric
- * ({@code v_r w_j + w_r v_j} is the same sum either way round).
+ * <p>Reduction: Golub and Van Loan, "Matrix Computations", 4th ed., section 8.3.1, in
+ * the blocked form of LAPACK's {@code dsytrd}/{@code dlatrd}. Panels of {@value #PANEL}
+ * columns: step i of a panel brings row i up to date with the panel's earlier reflectors,
+ * builds the reflector of its part beyond the diagonal ({@code dlarfg}) and forms
+ * {@code w = p - (tau/2)(p.v) v} with {@code p = tau (A' - V W^T - W V^T) v}, A' the
+ * trailing matrix as stored (its product with v is read from the lower triangle only,
+ * one row at a time, {@link DenseProducts.Kernel#axpyDot}); at the end of the panel the
+ * trailing matrix is updated once, {@code A' -= V W^T + W V^T}, by a matrix product
+ * ({@link DenseProducts}) over both triangles, which keeps it symmetric to rounding.
+ * About half the work is then in matrix products; the rest is the matrix-vector
+ * products, which read the lower half of the trailing matrix once per column.
  *
  * <p>Applying Q: blocks of {@value #BLOCK} reflectors in the compact WY form
  * {@code H_j ... H_(j+b-1) = I - V T V^T} (Schreiber and Van Loan, SIAM J. Sci. Stat.
  * Comput. 10, 1989; T built as in LAPACK {@code dlarft}, forward and columnwise), applied
- * from the last block to the first as {@code W -= V (T (V^T W))} with two matrix products
- * ({@link DenseProducts}), as LAPACK's {@code dormtr}/{@code dlarfb} do. Q itself is
- * never formed. Cost: {@code 4/3 k^3} for the reduction, {@code 2 k^2 c} to apply Q to
- * a k x c matrix. Every step is sequential in a fixed order: results are reproducible to
- * the bit.
+ * from the last block to the first as {@code W -= V (T (V^T W))} with two matrix products,
+ * as LAPACK's {@code dormtr}/{@code dlarfb} do. Q itself is never formed. Cost:
+ * {@code 4/3 k^3} for the reduction, {@code 2 k^2 c} to apply Q to a k x c matrix. Every
+ * step is sequential in a fixed order: results are reproducible to the bit.
  */
 final class HouseholderTridiagonal {
 
@@ -148,14 +149,14 @@ final class HouseholderTridiagonal {
                 offDiagonal[i] = reflect(a, i * k + i + 1, m, row, scales, i);
                 double tau = scales[i];
 
-                // p = (A' - V W^T - W V^T) v over rows/columns i+1.., A' as stored.
+                // p = (A' - V W^T - W V^T) v over rows/columns i+1.., A' as stored, from
+                // its lower triangle: row r gives p[0..r-1] += v_r a_r. and p_r += a_r. v.
                 Arrays.fill(product, 0, m, 0.0);
                 for (int r = 0; r < m; r++) {
-                    double vr = row[r];
                     int stored = (i + 1 + r) * k + i + 1;
-                    for (int c = 0; c < m; c++) {
-                        product[c] += vr * a[stored + c];
-                    }
+                    double vr = row[r];
+                    double dot = DenseProducts.SELECTED.axpyDot(a, stored, r, vr, product, row);
+                    product[r] += dot + a[stored + r] * vr;
                 }
                 if (q > 0) {
                     Arrays.fill(withW, 0, q, 0.0);

@@ -30,6 +30,34 @@ final class VectorProducts implements DenseProducts.Kernel {
     }
 
     @Override
+    public double axpyDot(double[] a, int aOffset, int length, double scale, double[] p,
+                          double[] v) {
+        if (LANES != DenseProducts.PARTIAL_SUMS) {
+            return DenseProducts.SCALAR.axpyDot(a, aOffset, length, scale, p, v);
+        }
+        DoubleVector factor = DoubleVector.broadcast(SPECIES, scale);
+        DoubleVector sums = DoubleVector.zero(SPECIES);
+        int c = 0;
+        for (; c + LANES <= length; c += LANES) {
+            DoubleVector entry = DoubleVector.fromArray(SPECIES, a, aOffset + c);
+            DoubleVector.fromArray(SPECIES, p, c).add(entry.mul(factor)).intoArray(p, c);
+            sums = sums.add(entry.mul(DoubleVector.fromArray(SPECIES, v, c)));
+        }
+        double[] partial = new double[LANES];
+        sums.intoArray(partial, 0);
+        for (; c < length; c++) {
+            double entry = a[aOffset + c];
+            p[c] += scale * entry;
+            partial[c % LANES] += entry * v[c];
+        }
+        double dot = 0;
+        for (double sum : partial) {
+            dot += sum;
+        }
+        return dot;
+    }
+
+    @Override
     public void accumulate(double[] a, int aOffset, int lda, double[] b, int bOffset, int ldb,
                            double[] c, int cOffset, int ldc, int rowStart, int rowEnd,
                            int columns, int depth, boolean upperOnly) {

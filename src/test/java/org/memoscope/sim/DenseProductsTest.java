@@ -72,6 +72,34 @@ class DenseProductsTest {
     }
 
     @Test
+    void rowProductsOfBothKernelsAgreeToTheBitAndWithTheirDefinition() {
+        SplittableRandom random = new SplittableRandom(5L);
+        for (int length : new int[] {0, 1, 7, 8, 9, 63, 300}) {
+            DMatrixRMaj row = random(1, length + 3, random);
+            DMatrixRMaj v = random(1, length, random);
+            double scale = random.nextGaussian();
+            double[] scalarP = random(1, length, random).data;
+            double[] selectedP = scalarP.clone();
+            double[] expectedP = scalarP.clone();
+            double expectedDot = 0;
+            double size = 0;
+            for (int c = 0; c < length; c++) {
+                expectedP[c] += scale * row.data[3 + c];
+                expectedDot += row.data[3 + c] * v.data[c];
+                size += Math.abs(row.data[3 + c] * v.data[c]);
+            }
+            double scalarDot = DenseProducts.SCALAR.axpyDot(row.data, 3, length, scale, scalarP,
+                    v.data);
+            double selectedDot = DenseProducts.SELECTED.axpyDot(row.data, 3, length, scale,
+                    selectedP, v.data);
+            assertEquals(scalarDot, selectedDot, 0.0);
+            assertArrayEquals(scalarP, selectedP, 0.0);
+            assertArrayEquals(expectedP, scalarP, 0.0);
+            assertEquals(expectedDot, scalarDot, 1e-15 * length * size);
+        }
+    }
+
+    @Test
     void mismatchedSizesAreRefused() {
         assertThrows(IllegalArgumentException.class,
                 () -> DenseProducts.mult(new DMatrixRMaj(2, 3), new DMatrixRMaj(4, 2)));
