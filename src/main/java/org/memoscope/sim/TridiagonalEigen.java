@@ -16,7 +16,8 @@ import org.ejml.dense.row.decomposition.eig.symm.SymmetricQrAlgorithm_DDRM;
  * <p>Steps (Golub and Van Loan, "Matrix Computations", 4th ed., sections 8.3 and 8.4.3;
  * the vector step follows LAPACK's {@code dstein}):
  * <ol>
- *   <li>Householder tridiagonalisation {@code A = Q T Q^T} (EJML);</li>
+ *   <li>blocked Householder tridiagonalisation {@code A = Q T Q^T}, Q kept as its
+ *       reflectors ({@link HouseholderTridiagonal});</li>
  *   <li>the eigenvalues of T by the implicit symmetric QR algorithm without vectors
  *       (EJML), O(k^2);</li>
  *   <li>for each eigenvalue, three steps of inverse iteration on {@code T - lambda I},
@@ -26,11 +27,12 @@ import org.ejml.dense.row.decomposition.eig.symm.SymmetricQrAlgorithm_DDRM;
  *       reorthogonalised against the others of its cluster (modified Gram-Schmidt) at
  *       every step. Outside clusters the vectors are orthogonal to within about
  *       {@code eps / }{@value #CLUSTER};</li>
- *   <li>the eigenvectors of A as {@code Q W} ({@link DenseProducts}).</li>
+ *   <li>the eigenvectors of A as {@code Q W}, the reflectors applied to W in blocks
+ *       ({@link HouseholderTridiagonal#applyQ}); Q is never formed.</li>
  * </ol>
  * Matrices with a cluster of more than k/16 + 16 eigenvalues get their vectors from the QR
- * algorithm's rotations instead, on the same tridiagonal form. The result is checked on a
- * few vectors (the top four and four fixed others): residual
+ * algorithm's rotations instead, on the same tridiagonal form (Q formed for them). The
+ * result is checked on a few vectors (the top four and four fixed others): residual
  * {@code |A v - lambda v|} and mutual orthogonality within {@value #TOLERANCE} of
  * {@code ||T||}; if a check fails the caller falls back to EJML's QR with vectors. Every
  * step is sequential with a fixed order, so results are reproducible to the bit.

@@ -23,6 +23,7 @@ final class VectorProducts implements DenseProducts.Kernel {
     private static final int TILE = 3 * LANES;
     private static final int DEPTH_BLOCK = 256;
     private static final int ROW_BLOCK = 64;
+    private static final int WIDTH_BLOCK = 10 * TILE;
 
     @Override
     public String name() {
@@ -61,35 +62,68 @@ final class VectorProducts implements DenseProducts.Kernel {
     public void accumulate(double[] a, int aOffset, int lda, double[] b, int bOffset, int ldb,
                            double[] c, int cOffset, int ldc, int rowStart, int rowEnd,
                            int columns, int depth, boolean upperOnly) {
+        int tiled = columns / TILE * TILE;
+        double[] packed = new double[Math.min(depth, DEPTH_BLOCK) * Math.min(tiled, WIDTH_BLOCK)];
         for (int p0 = 0; p0 < depth; p0 += DEPTH_BLOCK) {
             int p1 = Math.min(depth, p0 + DEPTH_BLOCK);
-            for (int i0 = rowStart; i0 < rowEnd; i0 += ROW_BLOCK) {
-                int i1 = Math.min(rowEnd, i0 + ROW_BLOCK);
-                rowBlock(new Operands(a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc), i0, i1,
-                        columns, p0, p1, upperOnly);
+            int rows = p1 - p0;
+            for (int j0 = 0; j0 < tiled; j0 += WIDTH_BLOCK) {
+                int j1 = Math.min(tiled, j0 + WIDTH_BLOCK);
+                if (upperOnly && j1 <= rowStart) {
+                    continue;
+                }
+                pack(b, bOffset, ldb, p0, p1, j0, j1, packed);
+                for (int i0 = rowStart; i0 < rowEnd; i0 += ROW_BLOCK) {
+                    int i1 = Math.min(rowEnd, i0 + ROW_BLOCK);
+                    for (int j = j0; j < j1; j += TILE) {
+                        int tile = (j - j0) * rows - p0 * TILE;
+                        for (int i = i0; i < i1; i += ROWS) {
+                            if (upperOnly && j + TILE <= i) {
+                                continue;
+                            }
+                            if (i + ROWS <= i1) {
+                                fourByThree(a, aOffset + i * lda, lda, packed, tile, TILE, c,
+                                        cOffset + i * ldc + j, ldc, p0, p1);
+                            } else {
+                                for (int row = i; row < i1; row++) {
+                                    oneByThree(a, aOffset + row * lda, packed, tile, TILE, c,
+                                            cOffset + row * ldc + j, p0, p1);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            if (tiled < columns) {
+                Operands o = new Operands(a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc);
+                for (int i0 = rowStart; i0 < rowEnd; i0 += ROW_BLOCK) {
+                    int i1 = Math.min(rowEnd, i0 + ROW_BLOCK);
+                    remainder(o, i0, i1, tiled, columns, p0, p1, upperOnly);
+                }
             }
         }
     }
 
-    private static void rowBlock(Operands o, int i0, int i1, int n, int p0, int p1,
-                                 boolean upperOnly) {
-        int j = 0;
-        for (; j + TILE <= n; j += TILE) {
-            for (int i = i0; i < i1; i += ROWS) {
-                if (upperOnly && j + TILE <= i) {
-                    continue;
-                }
-                if (i + ROWS <= i1) {
-                    fourByThree(o.a, o.aOffset + i * o.lda, o.lda, o.b, o.bOffset + j, o.ldb,
-                            o.c, o.cOffset + i * o.ldc + j, o.ldc, p0, p1);
-                } else {
-                    for (int row = i; row < i1; row++) {
-                        oneByThree(o.a, o.aOffset + row * o.lda, o.b, o.bOffset + j, o.ldb,
-                                o.c, o.cOffset + row * o.ldc + j, p0, p1);
-                    }
-                }
+    /**
+     * Copies B's rows p0..p1-1, columns j0..j1-1 (whole tiles) into {@code packed}, tile by
+     * tile, each tile's rows contiguous ({@value #ROWS} x TILE reads then run through
+     * consecutive memory, as in the packed panels of BLIS).
+     */
+    private static void pack(double[] b, int bOffset, int ldb, int p0, int p1, int j0, int j1,
+                             double[] packed) {
+        int rows = p1 - p0;
+        for (int j = j0; j < j1; j += TILE) {
+            int tile = (j - j0) * rows;
+            for (int p = p0; p < p1; p++) {
+                System.arraycopy(b, bOffset + p * ldb + j, packed, tile + (p - p0) * TILE, TILE);
             }
         }
+    }
+
+    /** Columns {@code start..n-1} (fewer than a tile) of rows i0..i1-1. */
+    private static void remainder(Operands o, int i0, int i1, int start, int n, int p0, int p1,
+                                  boolean upperOnly) {
+        int j = start;
         for (; j + LANES <= n; j += LANES) {
             for (int row = i0; row < i1; row++) {
                 if (!upperOnly || j + LANES > row) {
