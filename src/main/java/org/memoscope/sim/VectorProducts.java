@@ -125,7 +125,14 @@ final class VectorProducts implements DenseProducts.Kernel {
                                   boolean upperOnly) {
         int j = start;
         for (; j + LANES <= n; j += LANES) {
-            for (int row = i0; row < i1; row++) {
+            int row = i0;
+            for (; row + ROWS <= i1; row += ROWS) {
+                if (!upperOnly || j + LANES > row) {
+                    fourByOne(o.a, o.aOffset + row * o.lda, o.lda, o.b, o.bOffset + j, o.ldb,
+                            o.c, o.cOffset + row * o.ldc + j, o.ldc, p0, p1);
+                }
+            }
+            for (; row < i1; row++) {
                 if (!upperOnly || j + LANES > row) {
                     oneByOne(o.a, o.aOffset + row * o.lda, o.b, o.bOffset + j, o.ldb, o.c,
                             o.cOffset + row * o.ldc + j, p0, p1);
@@ -219,6 +226,31 @@ final class VectorProducts implements DenseProducts.Kernel {
         c0.intoArray(c, r0);
         c1.intoArray(c, r0 + LANES);
         c2.intoArray(c, r0 + 2 * LANES);
+    }
+
+    private static void fourByOne(double[] a, int a0, int lda, double[] b, int bStart,
+                                  int ldb, double[] c, int r0, int ldc, int p0, int p1) {
+        int r1 = r0 + ldc;
+        int r2 = r1 + ldc;
+        int r3 = r2 + ldc;
+        DoubleVector c0 = DoubleVector.fromArray(SPECIES, c, r0);
+        DoubleVector c1 = DoubleVector.fromArray(SPECIES, c, r1);
+        DoubleVector c2 = DoubleVector.fromArray(SPECIES, c, r2);
+        DoubleVector c3 = DoubleVector.fromArray(SPECIES, c, r3);
+        int a1 = a0 + lda;
+        int a2 = a1 + lda;
+        int a3 = a2 + lda;
+        for (int p = p0; p < p1; p++) {
+            DoubleVector y = DoubleVector.fromArray(SPECIES, b, bStart + p * ldb);
+            c0 = DoubleVector.broadcast(SPECIES, a[a0 + p]).fma(y, c0);
+            c1 = DoubleVector.broadcast(SPECIES, a[a1 + p]).fma(y, c1);
+            c2 = DoubleVector.broadcast(SPECIES, a[a2 + p]).fma(y, c2);
+            c3 = DoubleVector.broadcast(SPECIES, a[a3 + p]).fma(y, c3);
+        }
+        c0.intoArray(c, r0);
+        c1.intoArray(c, r1);
+        c2.intoArray(c, r2);
+        c3.intoArray(c, r3);
     }
 
     private static void oneByOne(double[] a, int a0, double[] b, int bStart, int ldb,
