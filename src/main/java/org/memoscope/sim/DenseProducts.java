@@ -8,8 +8,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * symmetric forms, several times faster than EJML's general products on these shapes.
  *
  * <p>Every element is the chain {@code c_ij = fma(a_ip, b_pj, c_ij)} over p in increasing
- * order (one rounding per step, {@link Math#fma}), whatever the blocking, the kernel or
- * the split of the rows across threads, so results are reproducible to the bit. Two
+ * order (one rounding per step, {@link Math#fma}), whatever the blocking or the kernel, so
+ * results are reproducible to the bit. Two
  * kernels compute exactly this: {@link VectorProducts} on the Vector API (register
  * blocking, used when the JVM has the module jdk.incubator.vector) and a plain-Java one
  * here, which accumulates four rows of C at once, one row of B at a time, over blocks of B
@@ -17,9 +17,9 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * Transposed operands are transposed first (O(size) work). The symmetric products compute
  * the upper triangle and mirror it, so {@code c_ij} and {@code c_ji} are equal.
  *
- * <p>{@link #multSplit} computes the two halves of the rows of C on two threads
- * ({@link PairedExecution}); the other products run on the calling thread, because the
- * simulation already fits its two models on two threads.
+ * <p>Nothing runs in parallel here: the simulation already fits its two models on two
+ * threads and splits their overlap in two ({@link LinearModelFit}); splitting the rows of C
+ * would not change any element.
  */
 final class DenseProducts {
 
@@ -65,8 +65,6 @@ final class DenseProducts {
     private static final int ROWS = 4;
     private static final int DEPTH_BLOCK = 128;
     private static final int WIDTH_BLOCK = 512;
-    /** Below this many multiply-adds a product is not worth splitting across threads. */
-    private static final double MIN_SPLIT_WORK = 2e6;
 
     /** The plain-Java kernel. */
     static final Kernel SCALAR = new ScalarKernel();
@@ -86,31 +84,6 @@ final class DenseProducts {
         requireMultipliable(a, b);
         DMatrixRMaj c = new DMatrixRMaj(a.numRows, b.numCols);
         kernel.accumulate(a.data, a.numCols, b.data, b.numCols, c.data, 0, a.numRows, false);
-        return c;
-    }
-
-    /**
-     * {@code A B} with the two halves of the rows of C computed on two threads (the same
-     * bits as {@link #mult}); not to be called from inside a {@link PairedExecution} half.
-     */
-    static DMatrixRMaj multSplit(DMatrixRMaj a, DMatrixRMaj b) {
-        requireMultipliable(a, b);
-        DMatrixRMaj c = new DMatrixRMaj(a.numRows, b.numCols);
-        int m = a.numRows;
-        int k = a.numCols;
-        int n = b.numCols;
-        if ((double) m * k * n < MIN_SPLIT_WORK || m < 2 * ROWS) {
-            SELECTED.accumulate(a.data, k, b.data, n, c.data, 0, m, false);
-            return c;
-        }
-        int half = (m / 2) / ROWS * ROWS;
-        PairedExecution.both(() -> {
-            SELECTED.accumulate(a.data, k, b.data, n, c.data, 0, half, false);
-            return null;
-        }, () -> {
-            SELECTED.accumulate(a.data, k, b.data, n, c.data, half, m, false);
-            return null;
-        });
         return c;
     }
 

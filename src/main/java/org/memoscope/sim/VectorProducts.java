@@ -11,9 +11,13 @@ import jdk.incubator.vector.VectorSpecies;
  * "Anatomy of high-performance matrix multiplication", ACM TOMS 34, 2008): a tile of
  * {@value #ROWS} rows by three vectors of C stays in registers while p runs over a depth
  * block, each step loading three vectors of row p of B and broadcasting four elements of
- * A into twelve fused multiply-adds. Every element is the chain
+ * A into twelve fused multiply-adds. B is first copied, one depth block by ten tiles at a
+ * time, into tiles whose rows are contiguous (packed panels); columns left over after
+ * whole tiles use one-vector tiles. Every element is the chain
  * {@code c = fma(a_ip, b_pj, c)} over p in increasing order, exactly as in the plain-Java
- * kernel, so both give the same bits.
+ * kernel, so both give the same bits. {@link #axpyDot} keeps its eight partial sums in the
+ * lanes of one vector when vectors hold eight doubles, and defers to the plain-Java kernel
+ * otherwise.
  */
 final class VectorProducts implements DenseProducts.Kernel {
 

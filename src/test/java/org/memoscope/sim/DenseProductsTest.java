@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * rounding each product and each sum, ours fusing them: tolerance 1e-14 times the sum of
  * |a_ip b_pj| (k roundings of relative size 2^-53 at most). The plain-Java and the
  * selected (Vector API) kernels compute the same fused chains: equal to the bit (tolerance
- * 0), also with the rows split across two threads; symmetric products are exactly symmetric.
+ * 0); symmetric products are exactly symmetric.
  */
 class DenseProductsTest {
 
@@ -60,14 +60,13 @@ class DenseProductsTest {
     }
 
     @Test
-    void kernelsAndSplitsGiveTheSameBits() {
+    void bothKernelsGiveTheSameBits() {
         SplittableRandom random = new SplittableRandom(4L);
         for (int[] shape : SHAPES) {
             DMatrixRMaj a = random(shape[0], shape[1], random);
             DMatrixRMaj b = random(shape[1], shape[2], random);
             DMatrixRMaj scalar = DenseProducts.mult(a, b, DenseProducts.SCALAR);
             assertArrayEquals(scalar.data, DenseProducts.mult(a, b).data, 0.0);
-            assertArrayEquals(scalar.data, DenseProducts.multSplit(a, b).data, 0.0);
         }
     }
 
