@@ -5,38 +5,85 @@ import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * Dense matrix products of the simulation, {@code C = A B} and its transposed and
- * symmetric forms, several times faster than EJML's general products on these shapes
- * (measured 3-5x at 1000 x 2000 x 1000 on the build machine).
+ * symmetric forms, several times faster than EJML's general products on these shapes.
  *
- * <p>Kernel: four rows of C are accumulated at once as {@code c_i += a_ip * b_p}, one row
- * b_p of B at a time, so each element of B that is loaded serves four rows and the
- * innermost loop runs over contiguous memory of distinct arrays, which the JIT turns
- * into vector instructions. B is taken in blocks of {@value #DEPTH_BLOCK} rows by
- * {@value #WIDTH_BLOCK} columns that stay in the second-level cache while every group of
- * rows of A passes over them. Transposed operands are transposed first (O(size) work).
+ * <p>Every element is the chain {@code c_ij = fma(a_ip, b_pj, c_ij)} over p in increasing
+ * order (one rounding per step, {@link Math#fma}), whatever the blocking or the kernel, so
+ * results are reproducible to the bit. Two
+ * kernels compute exactly this: {@link VectorProducts} on the Vector API (register
+ * blocking, used when the JVM has the module jdk.incubator.vector) and a plain-Java one
+ * here, which accumulates four rows of C at once, one row of B at a time, over blocks of B
+ * of {@value #DEPTH_BLOCK} rows by {@value #WIDTH_BLOCK} columns that stay in cache.
+ * Transposed operands are transposed first (O(size) work). The symmetric products compute
+ * the upper triangle and mirror it, so {@code c_ij} and {@code c_ji} are equal.
  *
- * <p>Every element {@code c_ij} is the sum over p in increasing order, whatever the
- * blocking, and nothing runs in parallel here (the simulation already runs the two
- * models on two threads), so results are reproducible to the bit. Java does not fuse
- * multiply and add, so {@code c_ij} and {@code c_ji} of a symmetric product are equal.
+ * <p>Nothing runs in parallel here: the simulation already fits its two models on two
+ * threads and splits their overlap in two ({@link LinearModelFit}); splitting the rows of C
+ * would not change any element.
  */
 final class DenseProducts {
 
+    /** The loops of {@code C += A B} on rows {@code rowStart..rowEnd-1} of C. */
+    interface Kernel {
+
+        /** A short description for reports. */
+        String name();
+
+        /**
+         * {@code C += A B} for row-major blocks of arrays, as in BLAS's dgemm: element
+         * (i, p) of A is {@code a[aOffset + i lda + p]}, likewise B (depth x columns) and C;
+         * rows {@code rowStart..rowEnd-1} of C (and of A) are computed, and with
+         * {@code upperOnly} at least the elements with column &gt;= row.
+         */
+        void accumulate(double[] a, int aOffset, int lda, double[] b, int bOffset, int ldb,
+                        double[] c, int cOffset, int ldc, int rowStart, int rowEnd,
+                        int columns, int depth, boolean upperOnly);
+
+        /**
+         * For {@code c < length}: {@code p[c] += scale a[aOffset + c]}, and returns
+         * {@code sum_c a[aOffset + c] v[c]} summed as {@value #PARTIAL_SUMS} partial sums
+         * (element c into sum {@code c mod }{@value #PARTIAL_SUMS}, each in increasing c,
+         * products and sums rounded separately), added up in order 0..7: one row's share of
+         * a symmetric matrix-vector product from one triangle. Every kernel gives the same
+         * bits.
+         */
+        double axpyDot(double[] a, int aOffset, int length, double scale, double[] p,
+                       double[] v);
+
+        /** {@code C += A B} for whole row-major A (m x k), B (k x n), C (m x n), rows as above. */
+        default void accumulate(double[] a, int k, double[] b, int n, double[] c, int rowStart,
+                                int rowEnd, boolean upperOnly) {
+            accumulate(a, 0, k, b, 0, n, c, 0, n, rowStart, rowEnd, n, k, upperOnly);
+        }
+    }
+
+    /** Partial sums of {@link Kernel#axpyDot}. */
+    static final int PARTIAL_SUMS = 8;
+
+    private static final String VECTOR_MODULE = "jdk.incubator.vector";
+    private static final String VECTOR_KERNEL = "org.memoscope.sim.VectorProducts";
     private static final int ROWS = 4;
     private static final int DEPTH_BLOCK = 128;
     private static final int WIDTH_BLOCK = 512;
+
+    /** The plain-Java kernel. */
+    static final Kernel SCALAR = new ScalarKernel();
+    /** The kernel used: the Vector API one when its module is loaded, else {@link #SCALAR}. */
+    static final Kernel SELECTED = select();
 
     private DenseProducts() {
     }
 
     /** {@code A B}, A m x k and B k x n. */
     static DMatrixRMaj mult(DMatrixRMaj a, DMatrixRMaj b) {
-        if (a.numCols != b.numRows) {
-            throw new IllegalArgumentException("cannot multiply " + a.numRows + "x" + a.numCols
-                    + " by " + b.numRows + "x" + b.numCols);
-        }
+        return mult(a, b, SELECTED);
+    }
+
+    /** {@code A B} with the given kernel (for tests). */
+    static DMatrixRMaj mult(DMatrixRMaj a, DMatrixRMaj b, Kernel kernel) {
+        requireMultipliable(a, b);
         DMatrixRMaj c = new DMatrixRMaj(a.numRows, b.numCols);
-        accumulate(a.data, a.numRows, a.numCols, b.data, b.numCols, c.data, false);
+        kernel.accumulate(a.data, a.numCols, b.data, b.numCols, c.data, 0, a.numRows, false);
         return c;
     }
 
@@ -54,7 +101,8 @@ final class DenseProducts {
     static DMatrixRMaj outer(DMatrixRMaj x) {
         DMatrixRMaj transposed = CommonOps_DDRM.transpose(x, null);
         DMatrixRMaj c = new DMatrixRMaj(x.numRows, x.numRows);
-        accumulate(x.data, x.numRows, x.numCols, transposed.data, x.numRows, c.data, true);
+        SELECTED.accumulate(x.data, x.numCols, transposed.data, x.numRows, c.data, 0,
+                x.numRows, true);
         mirrorUpper(c);
         return c;
     }
@@ -63,37 +111,98 @@ final class DenseProducts {
     static DMatrixRMaj inner(DMatrixRMaj x) {
         DMatrixRMaj transposed = CommonOps_DDRM.transpose(x, null);
         DMatrixRMaj c = new DMatrixRMaj(x.numCols, x.numCols);
-        accumulate(transposed.data, x.numCols, x.numRows, x.data, x.numCols, c.data, true);
+        SELECTED.accumulate(transposed.data, x.numRows, x.data, x.numCols, c.data, 0,
+                x.numCols, true);
         mirrorUpper(c);
         return c;
     }
 
     /**
-     * {@code C += A B} for row-major A (m x k), B (k x n), C (m x n). With
-     * {@code upperOnly}, columns left of each group of rows are skipped: the upper
-     * triangle of C (and a little of the lower, next to the diagonal) is computed.
+     * One element of C over {@code p0..p1-1}, the tail of the kernels: {@code a[aRow + p]}
+     * times {@code b[bColumn + p ldb]}, added to {@code c[cIndex]}.
      */
-    private static void accumulate(double[] a, int m, int k, double[] b, int n, double[] c,
-                                   boolean upperOnly) {
-        double[] c0 = new double[WIDTH_BLOCK];
-        double[] c1 = new double[WIDTH_BLOCK];
-        double[] c2 = new double[WIDTH_BLOCK];
-        double[] c3 = new double[WIDTH_BLOCK];
-        for (int j0 = 0; j0 < n; j0 += WIDTH_BLOCK) {
-            int j1 = Math.min(n, j0 + WIDTH_BLOCK);
-            for (int p0 = 0; p0 < k; p0 += DEPTH_BLOCK) {
-                int p1 = Math.min(k, p0 + DEPTH_BLOCK);
-                for (int i0 = 0; i0 < m; i0 += ROWS) {
-                    int start = upperOnly ? Math.max(j0, i0) : j0;
-                    if (start >= j1) {
-                        continue;
-                    }
-                    int rows = Math.min(ROWS, m - i0);
-                    if (rows == ROWS) {
-                        fourRows(a, k, b, n, c, i0, p0, p1, start, j1, c0, c1, c2, c3);
-                    } else {
-                        for (int i = i0; i < i0 + rows; i++) {
-                            oneRow(a, k, b, n, c, i, p0, p1, start, j1, c0);
+    static void scalarElement(double[] a, int aRow, double[] b, int bColumn, int ldb,
+                              double[] c, int cIndex, int p0, int p1) {
+        double sum = c[cIndex];
+        for (int p = p0; p < p1; p++) {
+            sum = Math.fma(a[aRow + p], b[bColumn + p * ldb], sum);
+        }
+        c[cIndex] = sum;
+    }
+
+    private static void requireMultipliable(DMatrixRMaj a, DMatrixRMaj b) {
+        if (a.numCols != b.numRows) {
+            throw new IllegalArgumentException("cannot multiply " + a.numRows + "x" + a.numCols
+                    + " by " + b.numRows + "x" + b.numCols);
+        }
+    }
+
+    private static Kernel select() {
+        if (ModuleLayer.boot().findModule(VECTOR_MODULE).isEmpty()) {
+            return SCALAR;
+        }
+        try {
+            return (Kernel) Class.forName(VECTOR_KERNEL).getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return SCALAR;
+        }
+    }
+
+    /** Plain Java: four rows of C at once over blocks of B; see the class comment. */
+    private static final class ScalarKernel implements Kernel {
+
+        @Override
+        public String name() {
+            return "plain Java";
+        }
+
+        @Override
+        public double axpyDot(double[] a, int aOffset, int length, double scale, double[] p,
+                              double[] v) {
+            double[] sums = new double[PARTIAL_SUMS];
+            for (int c = 0; c < length; c++) {
+                double entry = a[aOffset + c];
+                p[c] += scale * entry;
+                sums[c % PARTIAL_SUMS] += entry * v[c];
+            }
+            double dot = 0;
+            for (double sum : sums) {
+                dot += sum;
+            }
+            return dot;
+        }
+
+        @Override
+        public void accumulate(double[] a, int aOffset, int lda, double[] b, int bOffset,
+                               int ldb, double[] c, int cOffset, int ldc, int rowStart,
+                               int rowEnd, int n, int k, boolean upperOnly) {
+            double[][] rows = new double[ROWS][WIDTH_BLOCK];
+            for (int j0 = 0; j0 < n; j0 += WIDTH_BLOCK) {
+                int j1 = Math.min(n, j0 + WIDTH_BLOCK);
+                for (int p0 = 0; p0 < k; p0 += DEPTH_BLOCK) {
+                    int p1 = Math.min(k, p0 + DEPTH_BLOCK);
+                    for (int i0 = rowStart; i0 < rowEnd; i0 += ROWS) {
+                        int start = upperOnly ? Math.max(j0, i0) : j0;
+                        if (start >= j1) {
+                            continue;
+                        }
+                        int count = Math.min(ROWS, rowEnd - i0);
+                        for (int r = 0; r < count; r++) {
+                            System.arraycopy(c, cOffset + (i0 + r) * ldc + start, rows[r], 0,
+                                    j1 - start);
+                        }
+                        if (count == ROWS) {
+                            fourRows(a, aOffset + i0 * lda, lda, b, bOffset + start, ldb, p0, p1,
+                                    j1 - start, rows);
+                        } else {
+                            for (int r = 0; r < count; r++) {
+                                oneRow(a, aOffset + (i0 + r) * lda, b, bOffset + start, ldb, p0,
+                                        p1, j1 - start, rows[r]);
+                            }
+                        }
+                        for (int r = 0; r < count; r++) {
+                            System.arraycopy(rows[r], 0, c, cOffset + (i0 + r) * ldc + start,
+                                    j1 - start);
                         }
                     }
                 }
@@ -101,89 +210,41 @@ final class DenseProducts {
         }
     }
 
-    private static void fourRows(double[] a, int k, double[] b, int n, double[] c, int i0,
-                                 int p0, int p1, int start, int end, double[] c0,
-                                 double[] c1, double[] c2, double[] c3) {
-        int width = end - start;
-        int r0 = i0 * n + start;
-        int r1 = r0 + n;
-        int r2 = r1 + n;
-        int r3 = r2 + n;
-        System.arraycopy(c, r0, c0, 0, width);
-        System.arraycopy(c, r1, c1, 0, width);
-        System.arraycopy(c, r2, c2, 0, width);
-        System.arraycopy(c, r3, c3, 0, width);
-        int a0 = i0 * k;
-        int a1 = a0 + k;
-        int a2 = a1 + k;
-        int a3 = a2 + k;
-        int p = p0;
-        for (; p + 3 < p1; p += 4) {
-            double x00 = a[a0 + p];
-            double x01 = a[a0 + p + 1];
-            double x02 = a[a0 + p + 2];
-            double x03 = a[a0 + p + 3];
-            double x10 = a[a1 + p];
-            double x11 = a[a1 + p + 1];
-            double x12 = a[a1 + p + 2];
-            double x13 = a[a1 + p + 3];
-            double x20 = a[a2 + p];
-            double x21 = a[a2 + p + 1];
-            double x22 = a[a2 + p + 2];
-            double x23 = a[a2 + p + 3];
-            double x30 = a[a3 + p];
-            double x31 = a[a3 + p + 1];
-            double x32 = a[a3 + p + 2];
-            double x33 = a[a3 + p + 3];
-            int row0 = p * n + start;
-            int row1 = row0 + n;
-            int row2 = row1 + n;
-            int row3 = row2 + n;
-            for (int j = 0; j < width; j++) {
-                double y0 = b[row0 + j];
-                double y1 = b[row1 + j];
-                double y2 = b[row2 + j];
-                double y3 = b[row3 + j];
-                // Left to right: the same sums, in the same order, as four single steps.
-                c0[j] = c0[j] + x00 * y0 + x01 * y1 + x02 * y2 + x03 * y3;
-                c1[j] = c1[j] + x10 * y0 + x11 * y1 + x12 * y2 + x13 * y3;
-                c2[j] = c2[j] + x20 * y0 + x21 * y1 + x22 * y2 + x23 * y3;
-                c3[j] = c3[j] + x30 * y0 + x31 * y1 + x32 * y2 + x33 * y3;
-            }
-        }
-        for (; p < p1; p++) {
+    /** Four rows of C, held in {@code rows}, over depth p0..p1-1 and {@code width} columns. */
+    private static void fourRows(double[] a, int a0, int lda, double[] b, int bStart, int ldb,
+                                 int p0, int p1, int width, double[][] rows) {
+        double[] c0 = rows[0];
+        double[] c1 = rows[1];
+        double[] c2 = rows[2];
+        double[] c3 = rows[3];
+        int a1 = a0 + lda;
+        int a2 = a1 + lda;
+        int a3 = a2 + lda;
+        for (int p = p0; p < p1; p++) {
             double x0 = a[a0 + p];
             double x1 = a[a1 + p];
             double x2 = a[a2 + p];
             double x3 = a[a3 + p];
-            int row = p * n + start;
+            int row = bStart + p * ldb;
             for (int j = 0; j < width; j++) {
                 double y = b[row + j];
-                c0[j] += x0 * y;
-                c1[j] += x1 * y;
-                c2[j] += x2 * y;
-                c3[j] += x3 * y;
+                c0[j] = Math.fma(x0, y, c0[j]);
+                c1[j] = Math.fma(x1, y, c1[j]);
+                c2[j] = Math.fma(x2, y, c2[j]);
+                c3[j] = Math.fma(x3, y, c3[j]);
             }
         }
-        System.arraycopy(c0, 0, c, r0, width);
-        System.arraycopy(c1, 0, c, r1, width);
-        System.arraycopy(c2, 0, c, r2, width);
-        System.arraycopy(c3, 0, c, r3, width);
     }
 
-    private static void oneRow(double[] a, int k, double[] b, int n, double[] c, int i, int p0,
-                               int p1, int start, int end, double[] c0) {
-        int width = end - start;
-        int r0 = i * n + start;
-        System.arraycopy(c, r0, c0, 0, width);
+    private static void oneRow(double[] a, int a0, double[] b, int bStart, int ldb, int p0,
+                               int p1, int width, double[] c0) {
         for (int p = p0; p < p1; p++) {
-            double x0 = a[i * k + p];
-            int row = p * n + start;
+            double x0 = a[a0 + p];
+            int row = bStart + p * ldb;
             for (int j = 0; j < width; j++) {
-                c0[j] += x0 * b[row + j];
+                c0[j] = Math.fma(x0, b[row + j], c0[j]);
             }
         }
-        System.arraycopy(c0, 0, c, r0, width);
     }
 
     /** Copies the upper triangle of a square matrix onto the lower. */

@@ -25,6 +25,12 @@ package org.memoscope.sim;
  * It is within about 10% of measurement at d = 1000, n = 500..2000 and
  * underestimates larger eigendecompositions (about 11 s measured at k = 2000,
  * 9.6 s modelled), which the budget excludes anyway.
+ *
+ * <p>Known limit: the constants predate the blocked eigendecomposition and the fused
+ * product kernel ({@link HouseholderTridiagonal}, {@link DenseProducts}), which made the
+ * eigendecomposition term 3-4x and the product terms several times cheaper with the Vector
+ * API; the model is now pessimistic, so curves stop at lower loads than the budget
+ * allows. Not refitted yet: the constants should be measured on a quiet machine.
  */
 final class SimulationBudget {
 

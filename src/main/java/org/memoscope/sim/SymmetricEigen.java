@@ -15,10 +15,10 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * <p>Computed by EJML's dense symmetric decomposition (Householder
  * tridiagonalisation followed by the implicit symmetric QR algorithm; Golub and
  * Van Loan, "Matrix Computations", 4th ed., section 8.3). Cost O(k^3) for a
- * k x k matrix, single-threaded. From {@value #INVERSE_ITERATION_FROM} rows on, the
- * eigenvectors come from {@link TridiagonalEigen} (inverse iteration on the same
- * tridiagonal form, several times faster), and EJML's QR with vectors is the fallback
- * when its check fails.
+ * k x k matrix, single-threaded. From {@value #INVERSE_ITERATION_FROM} rows on,
+ * {@link TridiagonalEigen} is used instead (a blocked tridiagonalisation and inverse
+ * iteration, several times faster), and EJML's QR with vectors is the fallback when its
+ * check fails.
  */
 final class SymmetricEigen {
 

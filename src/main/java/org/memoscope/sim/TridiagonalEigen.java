@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.decomposition.eig.symm.SymmetricQREigenHelper_DDRM;
 import org.ejml.dense.row.decomposition.eig.symm.SymmetricQrAlgorithm_DDRM;
-import org.ejml.dense.row.decomposition.hessenberg.TridiagonalDecompositionHouseholder_DDRM;
 
 /**
  * Eigendecomposition of a real symmetric matrix through its tridiagonal form, with the
@@ -16,7 +16,8 @@ import org.ejml.dense.row.decomposition.hessenberg.TridiagonalDecompositionHouse
  * <p>Steps (Golub and Van Loan, "Matrix Computations", 4th ed., sections 8.3 and 8.4.3;
  * the vector step follows LAPACK's {@code dstein}):
  * <ol>
- *   <li>Householder tridiagonalisation {@code A = Q T Q^T} (EJML);</li>
+ *   <li>blocked Householder tridiagonalisation {@code A = Q T Q^T}, Q kept as its
+ *       reflectors ({@link HouseholderTridiagonal});</li>
  *   <li>the eigenvalues of T by the implicit symmetric QR algorithm without vectors
  *       (EJML), O(k^2);</li>
  *   <li>for each eigenvalue, three steps of inverse iteration on {@code T - lambda I},
@@ -26,11 +27,12 @@ import org.ejml.dense.row.decomposition.hessenberg.TridiagonalDecompositionHouse
  *       reorthogonalised against the others of its cluster (modified Gram-Schmidt) at
  *       every step. Outside clusters the vectors are orthogonal to within about
  *       {@code eps / }{@value #CLUSTER};</li>
- *   <li>the eigenvectors of A as {@code Q W} ({@link DenseProducts}).</li>
+ *   <li>the eigenvectors of A as {@code Q W}, the reflectors applied to W in blocks
+ *       ({@link HouseholderTridiagonal#applyQ}); Q is never formed.</li>
  * </ol>
  * Matrices with a cluster of more than k/16 + 16 eigenvalues get their vectors from the QR
- * algorithm's rotations instead, on the same tridiagonal form. The result is checked on a
- * few vectors (the top four and four fixed others): residual
+ * algorithm's rotations instead, on the same tridiagonal form (Q formed for them). The
+ * result is checked on a few vectors (the top four and four fixed others): residual
  * {@code |A v - lambda v|} and mutual orthogonality within {@value #TOLERANCE} of
  * {@code ||T||}; if a check fails the caller falls back to EJML's QR with vectors. Every
  * step is sequential with a fixed order, so results are reproducible to the bit.
@@ -69,14 +71,9 @@ final class TridiagonalEigen {
      */
     static TridiagonalEigen decompose(DMatrixRMaj symmetric) {
         int k = symmetric.numRows;
-        TridiagonalDecompositionHouseholder_DDRM tridiagonal =
-                new TridiagonalDecompositionHouseholder_DDRM();
-        if (!tridiagonal.decompose(symmetric.copy())) {
-            return null;
-        }
-        double[] diagonal = new double[k];
-        double[] offDiagonal = new double[Math.max(k - 1, 1)];
-        tridiagonal.getDiagonal(diagonal, offDiagonal);
+        HouseholderTridiagonal tridiagonal = HouseholderTridiagonal.of(symmetric);
+        double[] diagonal = tridiagonal.diagonal();
+        double[] offDiagonal = tridiagonal.offDiagonal();
 
         SymmetricQrAlgorithm_DDRM qr = new SymmetricQrAlgorithm_DDRM();
         if (!qr.process(k, diagonal.clone(), offDiagonal.clone())) {
@@ -110,9 +107,8 @@ final class TridiagonalEigen {
                 w.data[row * k + i] = vector[row];
             }
         }
-        DMatrixRMaj q = tridiagonal.getQ(null, false);
-        DMatrixRMaj vectors = DenseProducts.mult(q, w);
-        TridiagonalEigen result = new TridiagonalEigen(values, vectors);
+        tridiagonal.applyQ(w);
+        TridiagonalEigen result = new TridiagonalEigen(values, w);
         return result.passesCheck(symmetric, norm) ? result : null;
     }
 
@@ -120,11 +116,12 @@ final class TridiagonalEigen {
      * The eigenvectors by accumulating the QR algorithm's rotations into Q^T (what EJML's
      * symmetric decomposition does), on the tridiagonal form already computed.
      */
-    private static TridiagonalEigen withRotations(
-            TridiagonalDecompositionHouseholder_DDRM tridiagonal, double[] diagonal,
-            double[] offDiagonal) {
+    private static TridiagonalEigen withRotations(HouseholderTridiagonal tridiagonal,
+                                                  double[] diagonal, double[] offDiagonal) {
         int k = diagonal.length;
-        DMatrixRMaj rows = tridiagonal.getQ(null, true);
+        DMatrixRMaj q = CommonOps_DDRM.identity(k);
+        tridiagonal.applyQ(q);
+        DMatrixRMaj rows = CommonOps_DDRM.transpose(q, null);
         SymmetricQREigenHelper_DDRM helper = new SymmetricQREigenHelper_DDRM();
         helper.init(diagonal.clone(), offDiagonal.clone(), k);
         helper.setQ(rows);

@@ -1,6 +1,7 @@
 package org.memoscope.sim;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.SplittableRandom;
@@ -11,17 +12,20 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The blocked products against EJML's, on seeded random matrices whose sizes straddle the
- * kernel's row groups (4), its unrolled depth (4) and its blocks (128 deep, 512 wide).
- * Both sum each element in increasing order of the inner index, so they agree to the bit
- * (tolerance 0); symmetric products are exactly symmetric.
+ * kernels' row groups (4), vector tiles (8 and 24 columns) and blocks (64 rows, 128 and 256
+ * deep, 512 wide). Both sum each element in increasing order of the inner index, EJML
+ * rounding each product and each sum, ours fusing them: tolerance 1e-14 times the sum of
+ * |a_ip b_pj| (k roundings of relative size 2^-53 at most). The plain-Java and the
+ * selected (Vector API) kernels compute the same fused chains: equal to the bit (tolerance
+ * 0); symmetric products are exactly symmetric.
  */
 class DenseProductsTest {
 
     private static final int[][] SHAPES = {{1, 1, 1}, {3, 5, 2}, {4, 4, 4}, {7, 130, 9},
-        {17, 3, 600}, {33, 257, 513}, {64, 1, 5}, {5, 700, 64}};
+        {17, 3, 600}, {33, 257, 513}, {64, 1, 5}, {5, 700, 64}, {70, 300, 50}, {131, 520, 97}};
 
     @Test
-    void productsEqualEjmlsToTheBit() {
+    void productsMatchEjmls() {
         SplittableRandom random = new SplittableRandom(3L);
         for (int[] shape : SHAPES) {
             int m = shape[0];
@@ -31,22 +35,66 @@ class DenseProductsTest {
             DMatrixRMaj b = random(k, n, random);
             DMatrixRMaj expected = new DMatrixRMaj(m, n);
             CommonOps_DDRM.mult(a, b, expected);
-            assertArrayEquals(expected.data, DenseProducts.mult(a, b).data, 0.0);
+            assertClose(expected, DenseProducts.mult(a, b), bound(a, b));
 
             DMatrixRMaj at = random(k, m, random);
             CommonOps_DDRM.multTransA(at, b, expected);
-            assertArrayEquals(expected.data, DenseProducts.multTransA(at, b).data, 0.0);
+            assertClose(expected, DenseProducts.multTransA(at, b),
+                    bound(CommonOps_DDRM.transpose(at, null), b));
 
             DMatrixRMaj bt = random(n, k, random);
             CommonOps_DDRM.multTransB(a, bt, expected);
-            assertArrayEquals(expected.data, DenseProducts.multTransB(a, bt).data, 0.0);
+            assertClose(expected, DenseProducts.multTransB(a, bt),
+                    bound(a, CommonOps_DDRM.transpose(bt, null)));
 
+            DMatrixRMaj transposed = CommonOps_DDRM.transpose(a, null);
             DMatrixRMaj outer = new DMatrixRMaj(m, m);
             CommonOps_DDRM.multTransB(a, a, outer);
-            assertArrayEquals(outer.data, DenseProducts.outer(a).data, 0.0);
+            assertClose(outer, DenseProducts.outer(a), bound(a, transposed));
+            assertSymmetric(DenseProducts.outer(a));
             DMatrixRMaj inner = new DMatrixRMaj(k, k);
             CommonOps_DDRM.multTransA(a, a, inner);
-            assertArrayEquals(inner.data, DenseProducts.inner(a).data, 0.0);
+            assertClose(inner, DenseProducts.inner(a), bound(transposed, a));
+            assertSymmetric(DenseProducts.inner(a));
+        }
+    }
+
+    @Test
+    void bothKernelsGiveTheSameBits() {
+        SplittableRandom random = new SplittableRandom(4L);
+        for (int[] shape : SHAPES) {
+            DMatrixRMaj a = random(shape[0], shape[1], random);
+            DMatrixRMaj b = random(shape[1], shape[2], random);
+            DMatrixRMaj scalar = DenseProducts.mult(a, b, DenseProducts.SCALAR);
+            assertArrayEquals(scalar.data, DenseProducts.mult(a, b).data, 0.0);
+        }
+    }
+
+    @Test
+    void rowProductsOfBothKernelsAgreeToTheBitAndWithTheirDefinition() {
+        SplittableRandom random = new SplittableRandom(5L);
+        for (int length : new int[] {0, 1, 7, 8, 9, 63, 300}) {
+            DMatrixRMaj row = random(1, length + 3, random);
+            DMatrixRMaj v = random(1, length, random);
+            double scale = random.nextGaussian();
+            double[] scalarP = random(1, length, random).data;
+            double[] selectedP = scalarP.clone();
+            double[] expectedP = scalarP.clone();
+            double expectedDot = 0;
+            double size = 0;
+            for (int c = 0; c < length; c++) {
+                expectedP[c] += scale * row.data[3 + c];
+                expectedDot += row.data[3 + c] * v.data[c];
+                size += Math.abs(row.data[3 + c] * v.data[c]);
+            }
+            double scalarDot = DenseProducts.SCALAR.axpyDot(row.data, 3, length, scale, scalarP,
+                    v.data);
+            double selectedDot = DenseProducts.SELECTED.axpyDot(row.data, 3, length, scale,
+                    selectedP, v.data);
+            assertEquals(scalarDot, selectedDot, 0.0);
+            assertArrayEquals(scalarP, selectedP, 0.0);
+            assertArrayEquals(expectedP, scalarP, 0.0);
+            assertEquals(expectedDot, scalarDot, 1e-15 * length * size);
         }
     }
 
@@ -54,6 +102,32 @@ class DenseProductsTest {
     void mismatchedSizesAreRefused() {
         assertThrows(IllegalArgumentException.class,
                 () -> DenseProducts.mult(new DMatrixRMaj(2, 3), new DMatrixRMaj(4, 2)));
+    }
+
+    /** 1e-14 sum_p |a_ip b_pj| per element. */
+    private static DMatrixRMaj bound(DMatrixRMaj a, DMatrixRMaj b) {
+        DMatrixRMaj absA = a.copy();
+        DMatrixRMaj absB = b.copy();
+        CommonOps_DDRM.abs(absA);
+        CommonOps_DDRM.abs(absB);
+        DMatrixRMaj bound = new DMatrixRMaj(a.numRows, b.numCols);
+        CommonOps_DDRM.mult(1e-14, absA, absB, bound);
+        return bound;
+    }
+
+    private static void assertClose(DMatrixRMaj expected, DMatrixRMaj actual,
+                                    DMatrixRMaj bound) {
+        for (int i = 0; i < expected.data.length; i++) {
+            assertEquals(expected.data[i], actual.data[i], bound.data[i], "element " + i);
+        }
+    }
+
+    private static void assertSymmetric(DMatrixRMaj c) {
+        for (int i = 0; i < c.numRows; i++) {
+            for (int j = 0; j < i; j++) {
+                assertEquals(c.get(j, i), c.get(i, j), 0.0);
+            }
+        }
     }
 
     private static DMatrixRMaj random(int rows, int columns, SplittableRandom random) {

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
  * one (a large null-space cluster, handled by the rotation path), a multiple of the
  * identity, and a matrix with a planted spike. Tolerances: eigenvalues within 1e-12 ||A||
  * of EJML's, columns orthonormal within 1e-10, {@code V diag(e) V^T} within 1e-12 ||A||
- * of A, in decreasing order. Seeded.
+ * of A, in decreasing order; on Gaussian, rank-deficient, clustered (gaps of 1e-9) and
+ * spiked matrices of sizes 1 to 300, also eigenvalues within 1e-12 k ||A|| of EJML's.
+ * Seeded.
  */
 class TridiagonalEigenTest {
 
@@ -34,6 +36,25 @@ class TridiagonalEigenTest {
             TridiagonalEigen eigen = TridiagonalEigen.decompose(matrix);
             assertNotNull(eigen);
             check(matrix, eigen.values(), eigen.vectors());
+        }
+    }
+
+    @Test
+    void decomposesRandomSingularClusteredAndSpikedMatricesOfManySizes() {
+        SplittableRandom random = new SplittableRandom(11L);
+        for (int k : new int[] {1, 2, 3, 5, 17, 64, 97, 150, 300}) {
+            DMatrixRMaj spiked = covariance(3 * k, k, random);
+            spiked.add(0, 0, 16.0);
+            DMatrixRMaj clustered = rotated(clusteredDiagonal(k), random);
+            DMatrixRMaj[] matrices = {HouseholderTridiagonalTest.gaussianSymmetric(k, random),
+                covariance(Math.max(1, k / 4), k, random), covariance(k, k, random), clustered,
+                spiked};
+            for (DMatrixRMaj matrix : matrices) {
+                TridiagonalEigen eigen = TridiagonalEigen.decompose(matrix);
+                assertNotNull(eigen, "size " + k);
+                check(matrix, eigen.values(), eigen.vectors());
+                assertValuesMatchEjml(matrix, eigen.values());
+            }
         }
     }
 
@@ -74,6 +95,56 @@ class TridiagonalEigenTest {
         DMatrixRMaj rebuilt = DenseProducts.multTransB(scaled, vectors);
         for (int i = 0; i < rebuilt.data.length; i++) {
             assertEquals(matrix.data[i], rebuilt.data[i], 1e-12 * norm * 10, "V e V^T = A");
+        }
+    }
+
+    /** Eigenvalues 1, 1 + 1e-9, 1 + 2e-9 repeating, then 3 and 0.5: tight clusters. */
+    private static DMatrixRMaj clusteredDiagonal(int k) {
+        DMatrixRMaj diagonal = new DMatrixRMaj(k, k);
+        for (int i = 0; i < k; i++) {
+            diagonal.set(i, i, 1 + (i % 3) * 1e-9);
+        }
+        diagonal.set(0, 0, 3);
+        if (k > 1) {
+            diagonal.set(k - 1, k - 1, 0.5);
+        }
+        return diagonal;
+    }
+
+    /** {@code O D O^T} for a random orthogonal O (Q of a Gaussian matrix, EJML's QR). */
+    private static DMatrixRMaj rotated(DMatrixRMaj diagonal, SplittableRandom random) {
+        int k = diagonal.numRows;
+        DMatrixRMaj gaussian = new DMatrixRMaj(k, k);
+        for (int i = 0; i < gaussian.data.length; i++) {
+            gaussian.data[i] = random.nextGaussian();
+        }
+        var qr = org.ejml.dense.row.factory.DecompositionFactory_DDRM.qr(k, k);
+        assertTrue(qr.decompose(gaussian));
+        DMatrixRMaj o = qr.getQ(null, false);
+        DMatrixRMaj od = new DMatrixRMaj(k, k);
+        CommonOps_DDRM.mult(o, diagonal, od);
+        DMatrixRMaj result = new DMatrixRMaj(k, k);
+        CommonOps_DDRM.multTransB(od, o, result);
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < i; j++) {
+                result.set(j, i, result.get(i, j));
+            }
+        }
+        return result;
+    }
+
+    private static void assertValuesMatchEjml(DMatrixRMaj matrix, double[] values) {
+        int k = matrix.numRows;
+        var reference = org.ejml.dense.row.factory.DecompositionFactory_DDRM.eig(k, false, true);
+        assertTrue(reference.decompose(matrix.copy()));
+        double[] expected = new double[k];
+        for (int i = 0; i < k; i++) {
+            expected[i] = reference.getEigenvalue(i).real;
+        }
+        java.util.Arrays.sort(expected);
+        double norm = CommonOps_DDRM.elementMaxAbs(matrix);
+        for (int i = 0; i < k; i++) {
+            assertEquals(expected[k - 1 - i], values[i], 1e-12 * k * norm, "eigenvalue " + i);
         }
     }
 

@@ -1,0 +1,269 @@
+package org.memoscope.sim;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The product kernel of {@link DenseProducts} on the Vector API (incubator module
+ * jdk.incubator.vector), loaded by name only when that module is present.
+ *
+ * <p>Register blocking as in the GotoBLAS/BLIS micro-kernels (Goto and van de Geijn,
+ * "Anatomy of high-performance matrix multiplication", ACM TOMS 34, 2008): a tile of
+ * {@value #ROWS} rows by three vectors of C stays in registers while p runs over a depth
+ * block, each step loading three vectors of row p of B and broadcasting four elements of
+ * A into twelve fused multiply-adds. B is first copied, one depth block by ten tiles at a
+ * time, into tiles whose rows are contiguous (packed panels); columns left over after
+ * whole tiles use one-vector tiles. Every element is the chain
+ * {@code c = fma(a_ip, b_pj, c)} over p in increasing order, exactly as in the plain-Java
+ * kernel, so both give the same bits. {@link #axpyDot} keeps its eight partial sums in the
+ * lanes of one vector when vectors hold eight doubles, and defers to the plain-Java kernel
+ * otherwise.
+ */
+final class VectorProducts implements DenseProducts.Kernel {
+
+    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    private static final int LANES = SPECIES.length();
+    private static final int ROWS = 4;
+    private static final int TILE = 3 * LANES;
+    private static final int DEPTH_BLOCK = 256;
+    private static final int ROW_BLOCK = 64;
+    private static final int WIDTH_BLOCK = 10 * TILE;
+
+    @Override
+    public String name() {
+        return "Vector API, " + LANES + " doubles";
+    }
+
+    @Override
+    public double axpyDot(double[] a, int aOffset, int length, double scale, double[] p,
+                          double[] v) {
+        if (LANES != DenseProducts.PARTIAL_SUMS) {
+            return DenseProducts.SCALAR.axpyDot(a, aOffset, length, scale, p, v);
+        }
+        DoubleVector factor = DoubleVector.broadcast(SPECIES, scale);
+        DoubleVector sums = DoubleVector.zero(SPECIES);
+        int c = 0;
+        for (; c + LANES <= length; c += LANES) {
+            DoubleVector entry = DoubleVector.fromArray(SPECIES, a, aOffset + c);
+            DoubleVector.fromArray(SPECIES, p, c).add(entry.mul(factor)).intoArray(p, c);
+            sums = sums.add(entry.mul(DoubleVector.fromArray(SPECIES, v, c)));
+        }
+        double[] partial = new double[LANES];
+        sums.intoArray(partial, 0);
+        for (; c < length; c++) {
+            double entry = a[aOffset + c];
+            p[c] += scale * entry;
+            partial[c % LANES] += entry * v[c];
+        }
+        double dot = 0;
+        for (double sum : partial) {
+            dot += sum;
+        }
+        return dot;
+    }
+
+    @Override
+    public void accumulate(double[] a, int aOffset, int lda, double[] b, int bOffset, int ldb,
+                           double[] c, int cOffset, int ldc, int rowStart, int rowEnd,
+                           int columns, int depth, boolean upperOnly) {
+        int tiled = columns / TILE * TILE;
+        double[] packed = new double[Math.min(depth, DEPTH_BLOCK) * Math.min(tiled, WIDTH_BLOCK)];
+        for (int p0 = 0; p0 < depth; p0 += DEPTH_BLOCK) {
+            int p1 = Math.min(depth, p0 + DEPTH_BLOCK);
+            int rows = p1 - p0;
+            for (int j0 = 0; j0 < tiled; j0 += WIDTH_BLOCK) {
+                int j1 = Math.min(tiled, j0 + WIDTH_BLOCK);
+                if (upperOnly && j1 <= rowStart) {
+                    continue;
+                }
+                pack(b, bOffset, ldb, p0, p1, j0, j1, packed);
+                for (int i0 = rowStart; i0 < rowEnd; i0 += ROW_BLOCK) {
+                    int i1 = Math.min(rowEnd, i0 + ROW_BLOCK);
+                    for (int j = j0; j < j1; j += TILE) {
+                        int tile = (j - j0) * rows - p0 * TILE;
+                        for (int i = i0; i < i1; i += ROWS) {
+                            if (upperOnly && j + TILE <= i) {
+                                continue;
+                            }
+                            if (i + ROWS <= i1) {
+                                fourByThree(a, aOffset + i * lda, lda, packed, tile, TILE, c,
+                                        cOffset + i * ldc + j, ldc, p0, p1);
+                            } else {
+                                for (int row = i; row < i1; row++) {
+                                    oneByThree(a, aOffset + row * lda, packed, tile, TILE, c,
+                                            cOffset + row * ldc + j, p0, p1);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            if (tiled < columns) {
+                Operands o = new Operands(a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc);
+                for (int i0 = rowStart; i0 < rowEnd; i0 += ROW_BLOCK) {
+                    int i1 = Math.min(rowEnd, i0 + ROW_BLOCK);
+                    remainder(o, i0, i1, tiled, columns, p0, p1, upperOnly);
+                }
+            }
+        }
+    }
+
+    /**
+     * Copies B's rows p0..p1-1, columns j0..j1-1 (whole tiles) into {@code packed}, tile by
+     * tile, each tile's rows contiguous ({@value #ROWS} x TILE reads then run through
+     * consecutive memory, as in the packed panels of BLIS).
+     */
+    private static void pack(double[] b, int bOffset, int ldb, int p0, int p1, int j0, int j1,
+                             double[] packed) {
+        int rows = p1 - p0;
+        for (int j = j0; j < j1; j += TILE) {
+            int tile = (j - j0) * rows;
+            for (int p = p0; p < p1; p++) {
+                System.arraycopy(b, bOffset + p * ldb + j, packed, tile + (p - p0) * TILE, TILE);
+            }
+        }
+    }
+
+    /** Columns {@code start..n-1} (fewer than a tile) of rows i0..i1-1. */
+    private static void remainder(Operands o, int i0, int i1, int start, int n, int p0, int p1,
+                                  boolean upperOnly) {
+        int j = start;
+        for (; j + LANES <= n; j += LANES) {
+            int row = i0;
+            for (; row + ROWS <= i1; row += ROWS) {
+                if (!upperOnly || j + LANES > row) {
+                    fourByOne(o.a, o.aOffset + row * o.lda, o.lda, o.b, o.bOffset + j, o.ldb,
+                            o.c, o.cOffset + row * o.ldc + j, o.ldc, p0, p1);
+                }
+            }
+            for (; row < i1; row++) {
+                if (!upperOnly || j + LANES > row) {
+                    oneByOne(o.a, o.aOffset + row * o.lda, o.b, o.bOffset + j, o.ldb, o.c,
+                            o.cOffset + row * o.ldc + j, p0, p1);
+                }
+            }
+        }
+        for (; j < n; j++) {
+            for (int row = i0; row < i1; row++) {
+                if (!upperOnly || j >= row) {
+                    DenseProducts.scalarElement(o.a, o.aOffset + row * o.lda, o.b,
+                            o.bOffset + j, o.ldb, o.c, o.cOffset + row * o.ldc + j, p0, p1);
+                }
+            }
+        }
+    }
+
+    /** The three operands with their offsets and row strides. */
+    private record Operands(double[] a, int aOffset, int lda, double[] b, int bOffset, int ldb,
+                            double[] c, int cOffset, int ldc) {
+    }
+
+    /** C[0..3][0..TILE) += A[0..3][p0..p1) B[p0..p1][0..TILE); offsets at the tile. */
+    private static void fourByThree(double[] a, int a0, int lda, double[] b, int bStart,
+                                    int ldb, double[] c, int r0, int ldc, int p0, int p1) {
+        int r1 = r0 + ldc;
+        int r2 = r1 + ldc;
+        int r3 = r2 + ldc;
+        DoubleVector c00 = DoubleVector.fromArray(SPECIES, c, r0);
+        DoubleVector c01 = DoubleVector.fromArray(SPECIES, c, r0 + LANES);
+        DoubleVector c02 = DoubleVector.fromArray(SPECIES, c, r0 + 2 * LANES);
+        DoubleVector c10 = DoubleVector.fromArray(SPECIES, c, r1);
+        DoubleVector c11 = DoubleVector.fromArray(SPECIES, c, r1 + LANES);
+        DoubleVector c12 = DoubleVector.fromArray(SPECIES, c, r1 + 2 * LANES);
+        DoubleVector c20 = DoubleVector.fromArray(SPECIES, c, r2);
+        DoubleVector c21 = DoubleVector.fromArray(SPECIES, c, r2 + LANES);
+        DoubleVector c22 = DoubleVector.fromArray(SPECIES, c, r2 + 2 * LANES);
+        DoubleVector c30 = DoubleVector.fromArray(SPECIES, c, r3);
+        DoubleVector c31 = DoubleVector.fromArray(SPECIES, c, r3 + LANES);
+        DoubleVector c32 = DoubleVector.fromArray(SPECIES, c, r3 + 2 * LANES);
+        int a1 = a0 + lda;
+        int a2 = a1 + lda;
+        int a3 = a2 + lda;
+        for (int p = p0; p < p1; p++) {
+            int row = bStart + p * ldb;
+            DoubleVector b0 = DoubleVector.fromArray(SPECIES, b, row);
+            DoubleVector b1 = DoubleVector.fromArray(SPECIES, b, row + LANES);
+            DoubleVector b2 = DoubleVector.fromArray(SPECIES, b, row + 2 * LANES);
+            DoubleVector x = DoubleVector.broadcast(SPECIES, a[a0 + p]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            c02 = x.fma(b2, c02);
+            x = DoubleVector.broadcast(SPECIES, a[a1 + p]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            c12 = x.fma(b2, c12);
+            x = DoubleVector.broadcast(SPECIES, a[a2 + p]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            c22 = x.fma(b2, c22);
+            x = DoubleVector.broadcast(SPECIES, a[a3 + p]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            c32 = x.fma(b2, c32);
+        }
+        c00.intoArray(c, r0);
+        c01.intoArray(c, r0 + LANES);
+        c02.intoArray(c, r0 + 2 * LANES);
+        c10.intoArray(c, r1);
+        c11.intoArray(c, r1 + LANES);
+        c12.intoArray(c, r1 + 2 * LANES);
+        c20.intoArray(c, r2);
+        c21.intoArray(c, r2 + LANES);
+        c22.intoArray(c, r2 + 2 * LANES);
+        c30.intoArray(c, r3);
+        c31.intoArray(c, r3 + LANES);
+        c32.intoArray(c, r3 + 2 * LANES);
+    }
+
+    private static void oneByThree(double[] a, int a0, double[] b, int bStart, int ldb,
+                                   double[] c, int r0, int p0, int p1) {
+        DoubleVector c0 = DoubleVector.fromArray(SPECIES, c, r0);
+        DoubleVector c1 = DoubleVector.fromArray(SPECIES, c, r0 + LANES);
+        DoubleVector c2 = DoubleVector.fromArray(SPECIES, c, r0 + 2 * LANES);
+        for (int p = p0; p < p1; p++) {
+            int row = bStart + p * ldb;
+            DoubleVector x = DoubleVector.broadcast(SPECIES, a[a0 + p]);
+            c0 = x.fma(DoubleVector.fromArray(SPECIES, b, row), c0);
+            c1 = x.fma(DoubleVector.fromArray(SPECIES, b, row + LANES), c1);
+            c2 = x.fma(DoubleVector.fromArray(SPECIES, b, row + 2 * LANES), c2);
+        }
+        c0.intoArray(c, r0);
+        c1.intoArray(c, r0 + LANES);
+        c2.intoArray(c, r0 + 2 * LANES);
+    }
+
+    private static void fourByOne(double[] a, int a0, int lda, double[] b, int bStart,
+                                  int ldb, double[] c, int r0, int ldc, int p0, int p1) {
+        int r1 = r0 + ldc;
+        int r2 = r1 + ldc;
+        int r3 = r2 + ldc;
+        DoubleVector c0 = DoubleVector.fromArray(SPECIES, c, r0);
+        DoubleVector c1 = DoubleVector.fromArray(SPECIES, c, r1);
+        DoubleVector c2 = DoubleVector.fromArray(SPECIES, c, r2);
+        DoubleVector c3 = DoubleVector.fromArray(SPECIES, c, r3);
+        int a1 = a0 + lda;
+        int a2 = a1 + lda;
+        int a3 = a2 + lda;
+        for (int p = p0; p < p1; p++) {
+            DoubleVector y = DoubleVector.fromArray(SPECIES, b, bStart + p * ldb);
+            c0 = DoubleVector.broadcast(SPECIES, a[a0 + p]).fma(y, c0);
+            c1 = DoubleVector.broadcast(SPECIES, a[a1 + p]).fma(y, c1);
+            c2 = DoubleVector.broadcast(SPECIES, a[a2 + p]).fma(y, c2);
+            c3 = DoubleVector.broadcast(SPECIES, a[a3 + p]).fma(y, c3);
+        }
+        c0.intoArray(c, r0);
+        c1.intoArray(c, r1);
+        c2.intoArray(c, r2);
+        c3.intoArray(c, r3);
+    }
+
+    private static void oneByOne(double[] a, int a0, double[] b, int bStart, int ldb,
+                                 double[] c, int r0, int p0, int p1) {
+        DoubleVector c0 = DoubleVector.fromArray(SPECIES, c, r0);
+        for (int p = p0; p < p1; p++) {
+            DoubleVector x = DoubleVector.broadcast(SPECIES, a[a0 + p]);
+            c0 = x.fma(DoubleVector.fromArray(SPECIES, b, bStart + p * ldb), c0);
+        }
+        c0.intoArray(c, r0);
+    }
+}
