@@ -35,7 +35,8 @@ import org.memoscope.theory.SpikedTheory;
  *       {@code <dir>} for the reference to check.</li>
  *   <li>{@code simulation <dims> <loads> <runs>}: {@link LinearModelExperiment#measure} at
  *       n = round(load d) for each d, 64 seeds, one repetition, beta = 2, no ridge; run
- *       {@code runs} times with root seeds 1, 2, ..., after one warm-up run, and the draws
+ *       {@code runs} times with root seeds 1, 2, ..., after warm-up runs (about a second's
+ *       worth, at least one), and the draws
  *       of all runs pooled into one estimate per quantity; the JIT is warmed first on
  *       d = 256.</li>
  * </ul>
@@ -126,6 +127,24 @@ public final class ReferenceBenchmark {
 
     // ---- simulation -----------------------------------------------------------------
 
+    /** Untimed warm-up runs at the point itself (seed 0): at least one, more while cheap. */
+    private static final int MAX_POINT_WARM_UPS = 10;
+    private static final long POINT_WARM_UP_NANOS = 1_000_000_000L;
+
+    /**
+     * Runs the point untimed until about {@value #POINT_WARM_UP_NANOS} ns have passed (at
+     * most {@value #MAX_POINT_WARM_UPS} runs), so that small points are timed with their
+     * kernels compiled, as they are in a window that has been open a while.
+     */
+    private static void warmUpAt(ExplorerParameters parameters, double load) {
+        long start = System.nanoTime();
+        int runs = 0;
+        do {
+            LinearModelExperiment.measure(parameters.withSeed(0), load, JobContext.NONE);
+            runs++;
+        } while (runs < MAX_POINT_WARM_UPS && System.nanoTime() - start < POINT_WARM_UP_NANOS);
+    }
+
     private static void simulation(double[] dimensions, double[] loads, int runs) {
         // Warm the JIT on both fitting routes first, so the first point measured is not
         // timed in the interpreter (the window runs long enough to be warm).
@@ -142,7 +161,7 @@ public final class ReferenceBenchmark {
                 ExplorerParameters parameters = ExplorerParameters.DEFAULTS.withDimension(d)
                         .withSeedCount(64).withRepetitions(1)
                         .withSpikeStrengths(new double[] {2.0});
-                LinearModelExperiment.measure(parameters.withSeed(0), load, JobContext.NONE);
+                warmUpAt(parameters, load);
                 double[] times = new double[runs];
                 SimulationPoint[] points = new SimulationPoint[runs];
                 for (int run = 0; run < runs; run++) {
