@@ -102,7 +102,7 @@ class DenoiserPresetTest {
         assertEquals("1,16,4096", robot.lookup("#pair-ladder").queryAs(TextField.class)
                 .getText());
         assertEquals(2000, robot.lookup("#pair-steps").queryAs(Spinner.class).getValue());
-        assertEquals(8, robot.lookup("#pair-channels").queryAs(Spinner.class).getValue());
+        assertEquals(16, robot.lookup("#pair-channels").queryAs(Spinner.class).getValue());
         assertEquals(preset.title(), robot.lookup("#pair-preset-title").queryAs(Label.class)
                 .getText());
         assertEquals(preset.explanation(), robot.lookup("#pair-preset-explanation")
