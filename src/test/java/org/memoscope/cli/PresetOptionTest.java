@@ -107,7 +107,7 @@ class PresetOptionTest {
         assertEquals(2, refused.exitCode(), refused.describe());
         assertEquals(1, refused.errLines().length, refused.err());
         assertTrue(refused.errLines()[0].contains("'memoscope pair --data fashion-mnist"
-                + " --n 1,16,4096 --steps 2000 --channels 8 --seed 1'"), refused.err());
+                + " --n 1,16,4096 --steps 2000 --channels 16 --seed 1'"), refused.err());
     }
 
     @Test
