@@ -100,30 +100,23 @@ fi
 
 if [[ " ${selected[*]} " == *" denoiser "* ]]; then
     # ---- Denoiser slot -----------------------------------------------------------------
-    # One Adam training step of the bias-free UNet denoiser (16x16, batch 64) against
-    # PyTorch CPU: org.memoscope.bench.DenoiserStepBenchmark and
-    # bench/denoiser_step_torch.py, each printing "step: median <ms> ms, ...", turned
-    # into "time" lines here. Skipped with a message when either is missing.
+    # One Adam training step of the residual bias-free UNet denoiser (16x16, 16 base
+    # channels, batch 64) against PyTorch CPU, for two depths: 2 levels (the network the
+    # denoiser issue names) and 3 levels (the pair experiment's default):
+    # org.memoscope.bench.DenoiserStepBenchmark and bench/denoiser_step_torch.py, each
+    # printing "step: median <ms> ms, ...", turned into "time" lines here. Skipped with a
+    # message when either is missing.
     echo "== Denoiser: one training step =="
     step_line() {
-        local side=$1
+        local side=$1 name=$2
         while IFS= read -r line; do
             printf '  [%s] %s\n' "$side" "$line"
             median=$(printf '%s' "$line" | sed -n 's/^step: median \([0-9.]*\) ms.*/\1/p')
             if [ -n "$median" ]; then
-                printf '%s\ttime\tdenoiser training step (UNet 16x16, 3 levels, batch 64)\t%s\t1\n' \
-                    "$side" "$median" >> "$results"
+                printf '%s\ttime\t%s\t%s\t1\n' "$side" "$name" "$median" >> "$results"
             fi
         done
     }
-    if jar tf "$jar" 2>/dev/null | grep -q 'org/memoscope/bench/DenoiserStepBenchmark.class'; then
-        steps=30; $quick && steps=15
-        java --add-modules jdk.incubator.vector -cp "$jar" \
-            org.memoscope.bench.DenoiserStepBenchmark "$(nproc)" "$steps" 2>/dev/null \
-            | step_line memoscope || echo "  Memoscope's denoiser benchmark failed"
-    else
-        echo "  skipped: org.memoscope.bench.DenoiserStepBenchmark is not in this build"
-    fi
     # PyTorch may live beside another interpreter (Debian's python3-torch is for
     # /usr/bin/python3): take the first one that imports torch.
     torch_python=""
@@ -133,14 +126,27 @@ if [[ " ${selected[*]} " == *" denoiser "* ]]; then
             break
         fi
     done
-    if [ ! -f bench/denoiser_step_torch.py ]; then
-        echo "  skipped the PyTorch reference: bench/denoiser_step_torch.py does not exist"
-    elif [ -z "$torch_python" ]; then
-        echo "  skipped the PyTorch reference: no python3 here imports torch"
-    else
-        env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$torch_python" \
-            bench/denoiser_step_torch.py --threads "$(nproc)" | step_line reference
-    fi
+    steps=30; $quick && steps=15
+    for levels in 2 3; do
+        name="denoiser training step (UNet 16x16, $levels levels, batch 64)"
+        if jar tf "$jar" 2>/dev/null \
+                | grep -q 'org/memoscope/bench/DenoiserStepBenchmark.class'; then
+            java --add-modules jdk.incubator.vector -Dbench.levels="$levels" -cp "$jar" \
+                org.memoscope.bench.DenoiserStepBenchmark "$(nproc)" "$steps" 2>/dev/null \
+                | step_line memoscope "$name" || echo "  Memoscope's denoiser benchmark failed"
+        else
+            echo "  skipped: org.memoscope.bench.DenoiserStepBenchmark is not in this build"
+        fi
+        if [ ! -f bench/denoiser_step_torch.py ]; then
+            echo "  skipped the PyTorch reference: bench/denoiser_step_torch.py does not exist"
+        elif [ -z "$torch_python" ]; then
+            echo "  skipped the PyTorch reference: no python3 here imports torch"
+        else
+            env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$torch_python" \
+                bench/denoiser_step_torch.py --threads "$(nproc)" --levels "$levels" \
+                --steps "$steps" | step_line reference "$name"
+        fi
+    done
 fi
 
 echo
