@@ -12,25 +12,22 @@ package org.memoscope.sim;
  * matrices are smaller than the data whenever the time budget holds).
  *
  * <p>Cost model of one repetition, wall-clock seconds with the two models on two
- * threads, k = min(n, d), s seeds, constants measured with EJML 0.46 on a 2-core
- * machine (Java 17):
+ * threads, k = min(n, d), s seeds, constants fitted to `bench/run.sh simulation` on a
+ * 2-core machine at load about 1.5 (Java 17 with the Vector API product kernel and the
+ * blocked eigendecomposition, 2026-12-04):
  * <pre>
- *   7e-9 n d                           Gaussian training data, per model
- * + 0.5e-9 n d k / 2                   Gram X X^T or covariance X^T X (symmetric half)
- * + 1.2e-9 k^3                         symmetric eigendecomposition with vectors
- * + 0.5e-9 (3 n d + 2 k^2) s           samples and their cosines to the training set
- * + 0.5e-9 (n d k + 2 k^3) / 2         overlap of the two models for n &lt; d (d^3 / 2 for
+ *   0.01                               fixed cost of a point (threads, small matrices)
+ * + 7e-9 n d                           Gaussian training data, per model
+ * + 0.1e-9 n d k / 2                   Gram X X^T or covariance X^T X (symmetric half)
+ * + 0.2e-9 k^3                         symmetric eigendecomposition with vectors
+ * + 0.15e-9 (3 n d + 2 k^2) s          samples and their cosines to the training set
+ * + 0.1e-9 (n d k + 2 k^3) / 2         overlap of the two models for n &lt; d (d^3 / 2 for
  *                                      n &gt;= d), split over two threads
  * </pre>
- * It is within about 10% of measurement at d = 1000, n = 500..2000 and
- * underestimates larger eigendecompositions (about 11 s measured at k = 2000,
- * 9.6 s modelled), which the budget excludes anyway.
- *
- * <p>Known limit: the constants predate the blocked eigendecomposition and the fused
- * product kernel ({@link HouseholderTridiagonal}, {@link DenseProducts}), which made the
- * eigendecomposition term 3-4x and the product terms several times cheaper with the Vector
- * API; the model is now pessimistic, so curves stop at lower loads than the budget
- * allows. Not refitted yet: the constants should be measured on a quiet machine.
+ * Measured against modelled, d = 784, n = 98 / 392 / 784 / 1568: 17 / 48 / 184 / 204 ms
+ * against 14 / 54 / 188 / 234 ms; d = 2000, n = 250 / 1000 / 2000 / 4000: 0.036 / 0.51 /
+ * 2.4 / 2.7 s against 0.05 / 0.60 / 2.6 / 3.2 s. Without the Vector API module the
+ * products are slower and the model optimistic.
  */
 final class SimulationBudget {
 
@@ -49,12 +46,13 @@ final class SimulationBudget {
         double n = sampleCount;
         double d = dimension;
         double k = Math.min(n, d);
+        double fixed = 0.01;
         double data = 7e-9 * n * d;
-        double covariance = 0.5e-9 * n * d * k / 2;
-        double eigen = 1.2e-9 * k * k * k;
-        double sampling = 0.5e-9 * (3 * n * d + 2 * k * k) * seeds;
-        double overlap = 0.5e-9 * (n < d ? n * d * k + 2 * k * k * k : k * k * k) / 2;
-        return data + covariance + eigen + sampling + overlap;
+        double covariance = 0.1e-9 * n * d * k / 2;
+        double eigen = 0.2e-9 * k * k * k;
+        double sampling = 0.15e-9 * (3 * n * d + 2 * k * k) * seeds;
+        double overlap = 0.1e-9 * (n < d ? n * d * k + 2 * k * k * k : k * k * k) / 2;
+        return fixed + data + covariance + eigen + sampling + overlap;
     }
 
     /** Whether a repetition at n, d fits both budgets at {@value #REFERENCE_SEEDS} seeds. */
