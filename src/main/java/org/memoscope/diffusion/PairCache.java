@@ -86,13 +86,32 @@ public final class PairCache {
     }
 
     /** A trained network, if cached under {@code key}; problems are added to {@code notes}. */
-    public Optional<DenoiserTraining.Result> loadNetwork(String key, List<String> notes) {
-        return read("net", key, notes).map(in -> {
+    public Optional<DenoiserTraining.Result> loadNetwork(String key, int parameterCount,
+                                                         List<String> notes) {
+        Optional<DenoiserTraining.Result> loaded = read("net", key, notes).map(in -> {
             float[] weights = readFloats(in);
             int window = in.readInt();
             float[] history = readFloats(in);
             return new DenoiserTraining.Result(weights, history, window);
         }, notes, file("net", key));
+        if (loaded.isPresent() && !plausibleWeights(loaded.get().weights(), parameterCount)) {
+            reject(file("net", key), "holds weights of another network or non-finite weights",
+                    notes);
+            return Optional.empty();
+        }
+        return loaded;
+    }
+
+    private static boolean plausibleWeights(float[] weights, int parameterCount) {
+        if (weights.length != parameterCount) {
+            return false;
+        }
+        for (float weight : weights) {
+            if (!Float.isFinite(weight)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Stores a trained network under {@code key}; a failure is noted, not thrown. */
@@ -105,8 +124,14 @@ public final class PairCache {
     }
 
     /** A measured point, if cached under {@code key}. */
-    public Optional<PairPoint> loadPoint(String key, List<String> notes) {
-        return read("point", key, notes).map(PairCache::readPoint, notes, file("point", key));
+    public Optional<PairPoint> loadPoint(String key, int sampleCount, List<String> notes) {
+        Optional<PairPoint> loaded = read("point", key, notes).map(PairCache::readPoint, notes,
+                file("point", key));
+        if (loaded.isPresent() && loaded.get().sampleCount() != sampleCount) {
+            reject(file("point", key), "holds the point of another N", notes);
+            return Optional.empty();
+        }
+        return loaded;
     }
 
     /** Stores a measured point under {@code key}. */
@@ -166,10 +191,21 @@ public final class PairCache {
         }
     }
 
+    /** Entries are a few megabytes at most; anything far larger is not one of ours. */
+    static final long MAX_ENTRY_BYTES = 256L << 20;
+
     private MaybeEntry read(String kind, String key, List<String> notes) {
         Path file = file(kind, key);
         byte[] bytes;
         try {
+            if (Files.notExists(file)) {
+                return new MaybeEntry(null);
+            }
+            if (!Files.isRegularFile(file) || Files.size(file) > MAX_ENTRY_BYTES) {
+                reject(file, "is not a regular file of at most " + MAX_ENTRY_BYTES + " bytes",
+                        notes);
+                return new MaybeEntry(null);
+            }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException absent) {
             return new MaybeEntry(null);
@@ -195,7 +231,12 @@ public final class PairCache {
                 reject(file, "not a cache entry of this version", notes);
                 return new MaybeEntry(null);
             }
-            byte[] storedKey = new byte[in.readInt()];
+            int keyLength = in.readInt();
+            if (keyLength < 0 || keyLength > body) {
+                reject(file, "malformed header", notes);
+                return new MaybeEntry(null);
+            }
+            byte[] storedKey = new byte[keyLength];
             in.readFully(storedKey);
             if (!new String(storedKey, StandardCharsets.UTF_8).equals(key)) {
                 reject(file, "holds another entry's key", notes);

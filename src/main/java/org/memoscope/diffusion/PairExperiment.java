@@ -299,7 +299,7 @@ public final class PairExperiment {
         int[][] sets = {split.firstIndices(), split.secondIndices()};
         String pointKey = pointKey(request, n);
         if (cache != null) {
-            var cached = cache.loadPoint(pointKey, notes);
+            var cached = cache.loadPoint(pointKey, n, notes);
             if (cached.isPresent()) {
                 progress.skip(progress.pointUnits(n));
                 return cached.get().withSeconds(0);
@@ -337,7 +337,8 @@ public final class PairExperiment {
         String key = networkKey(request, n, network);
         TrainingSettings settings = request.training();
         if (cache != null) {
-            var cached = cache.loadNetwork(key, notes);
+            int parameterCount = new UNet(settings.network(), 0, engine).parameterCount();
+            var cached = cache.loadNetwork(key, parameterCount, notes);
             if (cached.isPresent()) {
                 progress.skip(settings.steps());
                 DenoiserTraining.Result result = cached.get();

@@ -174,6 +174,61 @@ class PairExperimentTest {
         assertTrue(Double.isNaN(theory.convergenceAt(5)), "5 is not on the grid");
     }
 
+    /**
+     * Entries whose checksum holds but whose content is wrong (a negative key length, a NaN
+     * weight, the point of another N) are rejected, deleted and recomputed, never loaded; so
+     * is a cache file that is no regular file.
+     */
+    @Test
+    void entriesWithAValidChecksumButWrongContentAreRecomputed() throws IOException {
+        PairExperiment.Request request = tinyRequest(cacheRoot, new int[] {2});
+        PairExperiment.Result first = PairExperiment.run(request, JobContext.NONE);
+        PairCache cache = new PairCache(cacheRoot);
+        Path point = cache.file("point", PairExperiment.pointKey(request, 2));
+        Path networkA = cache.file("net", PairExperiment.networkKey(request, 2, 0));
+        Path networkB = cache.file("net", PairExperiment.networkKey(request, 2, 1));
+
+        rewrite(point, (bytes, payload) -> java.nio.ByteBuffer.wrap(bytes).putInt(payload, 999));
+        rewrite(networkA, (bytes, payload) -> java.nio.ByteBuffer.wrap(bytes)
+                .putFloat(payload + Integer.BYTES, Float.NaN));
+        PairExperiment.Result second = PairExperiment.run(request, JobContext.NONE);
+        assertEquals(2, second.notes().size(), second.notes().toString());
+        assertTrue(second.notes().stream().anyMatch(n -> n.contains("another N")));
+        assertTrue(second.notes().stream().anyMatch(n -> n.contains("non-finite")));
+        assertSame(first.points().get(0), second.points().get(0));
+
+        rewrite(networkB, (bytes, payload) -> java.nio.ByteBuffer.wrap(bytes)
+                .putInt(Long.BYTES + Integer.BYTES, -5));
+        Files.delete(point);
+        PairExperiment.Result third = PairExperiment.run(request, JobContext.NONE);
+        assertEquals(1, third.notes().size(), third.notes().toString());
+        assertTrue(third.notes().get(0).contains("malformed header"), third.notes().get(0));
+        assertSame(first.points().get(0), third.points().get(0));
+
+        Files.delete(point);
+        Files.delete(networkA);
+        Files.createDirectories(networkA);
+        PairExperiment.Result fourth = PairExperiment.run(request, JobContext.NONE);
+        assertTrue(fourth.notes().stream().anyMatch(n -> n.contains("not a regular file")),
+                fourth.notes().toString());
+        assertSame(first.points().get(0), fourth.points().get(0));
+    }
+
+    private interface Edit {
+        void apply(byte[] bytes, int payloadStart);
+    }
+
+    /** Edits an entry's bytes and recomputes its CRC-32, so the checksum still holds. */
+    private static void rewrite(Path entry, Edit edit) throws IOException {
+        byte[] bytes = Files.readAllBytes(entry);
+        int keyLength = java.nio.ByteBuffer.wrap(bytes).getInt(Long.BYTES + Integer.BYTES);
+        edit.apply(bytes, Long.BYTES + 2 * Integer.BYTES + keyLength);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(bytes, 0, bytes.length - Long.BYTES);
+        java.nio.ByteBuffer.wrap(bytes).putLong(bytes.length - Long.BYTES, crc.getValue());
+        Files.write(entry, bytes);
+    }
+
     /** Every field of a curve as text (records with arrays compare arrays by reference). */
     private static String describe(DataCurve curve) {
         StringBuilder text = new StringBuilder(curve.source() + curve.dimension()
