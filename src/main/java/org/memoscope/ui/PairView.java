@@ -248,7 +248,8 @@ final class PairView {
             regimes.textProperty().unbind();
             regimes.setText(bad.getMessage());
             regimes.getStyleClass().add("error-text");
-            if (!ladderField.getStyleClass().contains("invalid")) {
+            boolean ladderIsBad = bad.getMessage().startsWith("N ");
+            if (ladderIsBad && !ladderField.getStyleClass().contains("invalid")) {
                 ladderField.getStyleClass().add("invalid");
             }
             return false;
@@ -284,11 +285,35 @@ final class PairView {
         String data = dataChoice.getSelectionModel().getSelectedIndex() == 1
                 ? PairData.POWER_LAW : PairData.FASHION_MNIST;
         return model.settings().withData(data).withLadder(ladder)
-                .withSteps(stepsSpinner.getValue()).withChannels(channelsSpinner.getValue());
+                .withSteps(typedValue(stepsSpinner, "Steps", 10, 100_000))
+                .withChannels(typedValue(channelsSpinner, "Channels", 1, 32));
+    }
+
+    /**
+     * The value typed into {@code spinner}, committed first: an editable spinner keeps typed
+     * text uncommitted until Enter or a focus change, so Run read the old value.
+     *
+     * @throws IllegalArgumentException when the text is no whole number in low..high
+     */
+    private static int typedValue(Spinner<Integer> spinner, String name, int low, int high) {
+        String text = spinner.getEditor().getText().strip();
+        int value;
+        try {
+            value = Integer.parseInt(text);
+        } catch (NumberFormatException notWhole) {
+            value = Integer.MIN_VALUE;
+        }
+        if (value < low || value > high) {
+            throw new IllegalArgumentException(name + " must be a whole number in " + low + ".."
+                    + high + ", got '" + text + "'");
+        }
+        spinner.getValueFactory().setValue(value);
+        return value;
     }
 
     /** Puts {@code settings} into the controls. */
     void showSettings(PairViewModel.Settings settings) {
+        ladderField.getStyleClass().remove("invalid");
         dataChoice.getSelectionModel().select(
                 settings.data().equals(PairData.POWER_LAW) ? 1 : 0);
         StringBuilder ladder = new StringBuilder();

@@ -71,6 +71,27 @@ class PairViewTest {
         assertEquals(null, model.resultProperty().get());
     }
 
+    /** Typed but uncommitted spinner text is what Run uses; text that is no number is refused. */
+    @Test
+    void typedSpinnerTextIsCommittedOrRefused(FxRobot robot) {
+        javafx.scene.control.Spinner<?> steps = robot.lookup("#pair-steps")
+                .queryAs(javafx.scene.control.Spinner.class);
+        robot.interact(() -> steps.getEditor().setText("345"));
+        java.util.concurrent.atomic.AtomicReference<PairViewModel.Settings> read =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> read.set(view.settingsFromControls()));
+        assertEquals(345, read.get().steps());
+        assertEquals(345, steps.getValue());
+
+        robot.interact(() -> steps.getEditor().setText("lots"));
+        robot.clickOn("#pair-run");
+        WaitForAsyncUtils.waitForFxEvents();
+        String message = robot.lookup("#pair-regimes").queryAs(Label.class).getText();
+        assertTrue(message.contains("Steps must be a whole number in 10..100000"), message);
+        assertFalse(robot.lookup("#pair-ladder").query().getStyleClass().contains("invalid"));
+        assertFalse(model.runningProperty().get());
+    }
+
     @Test
     void runFillsTheChartsAndTheGrid(FxRobot robot) throws Exception {
         robot.clickOn("#pair-run");
