@@ -82,10 +82,13 @@ final class PairCommand implements Callable<Integer> {
 
     @Option(names = "--n", order = 3, paramLabel = "<N>[,<N>...]",
             defaultValue = "1,4,16,64,256,1024,4096",
-            description = "Training-set sizes N per network, 1 to 20 comma-separated integers "
+            description = "Training-set sizes N per network, 1 to 20 different comma-separated integers "
                     + "in 1..30000. Default: ${DEFAULT-VALUE}.")
     void setLadder(String text) {
         ladder = DataOptions.integers(spec, "--n", text, 20, 1, MAX_N);
+        if (Arrays.stream(ladder).distinct().count() != ladder.length) {
+            throw OptionValues.usage(spec, "--n lists the same N twice: " + text);
+        }
     }
 
     @Option(names = "--steps", order = 4, paramLabel = "<count>", defaultValue = "2000",
@@ -178,6 +181,10 @@ final class PairCommand implements Callable<Integer> {
         }
         OutputTarget target = OutputTarget.named(output);
         target.checkWritable();
+        if (OutputTarget.STANDARD_OUTPUT.equals(grid)) {
+            throw OptionValues.usage(spec, "--grid needs a file name: the standard output "
+                    + "carries the CSV");
+        }
         OutputTarget gridTarget = grid == null ? null : OutputTarget.named(grid);
         if (gridTarget != null) {
             gridTarget.checkWritable();

@@ -28,6 +28,8 @@ class PairCommandTest {
         return Stream.of(
                 Arguments.of("--n", List.of("--n", "0")),
                 Arguments.of("--n", List.of("--n", "1,,4")),
+                Arguments.of("twice", List.of("--n", "2,1,2")),
+                Arguments.of("--grid", List.of("--grid", "-")),
                 Arguments.of("--size", List.of("--size", "7")),
                 Arguments.of("--size", List.of("--size", "10", "--levels", "3")),
                 Arguments.of("--steps", List.of("--steps", "0")),
