@@ -82,8 +82,8 @@ final class PairCommand implements Callable<Integer> {
 
     @Option(names = "--n", order = 3, paramLabel = "<N>[,<N>...]",
             defaultValue = "1,4,16,64,256,1024,4096",
-            description = "Training-set sizes N per network, 1 to 20 different comma-separated integers "
-                    + "in 1..30000. Default: ${DEFAULT-VALUE}.")
+            description = "Training-set sizes N per network, 1 to 20 different comma-separated "
+                    + "integers in 1..30000. Default: ${DEFAULT-VALUE}.")
     void setLadder(String text) {
         ladder = DataOptions.integers(spec, "--n", text, 20, 1, MAX_N);
         if (Arrays.stream(ladder).distinct().count() != ladder.length) {
