@@ -138,13 +138,14 @@ public final class ChartExport {
                         + " own disjoint set of N images)",
                 "value: order parameter, dimensionless. m = mean largest cosine from a"
                         + " network's sample to one of its training images (memorisation),"
-                        + " baseline = the same for new real images; q = mean cosine between"
+                        + " baseline = the same for new images of the data; q = mean cosine between"
                         + " the samples of A and B drawn from the same noise (convergence);"
                         + " Q1 = overlap with the data's top principal direction",
                 "kind: points = the trained networks (value is the mean, low and high the"
                         + " mean -/+ one standard error where known); line = the linear model"
-                        + " on the same images");
-        return PlottedSeriesCsv.format(comments, chart.lineDataset(), chart.pointDataset());
+                        + " simulated on the same images, and its q for d -> infinity");
+        return PlottedSeriesCsv.format(comments, "N", chart.lineDataset(),
+                chart.pointDataset());
     }
 
     /** PNG or SVG of {@code chart}, or the CSV text {@code csv} makes; one place for all views. */

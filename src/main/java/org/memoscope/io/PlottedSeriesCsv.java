@@ -10,7 +10,8 @@ import org.jfree.data.xy.XYDataset;
  *
  * <p>The file opens with comment lines ({@code # ...}) that say what produced it
  * (for Memoscope, the state text that restores the view) and what the columns
- * mean, then the header {@code series,kind,gamma,value,low,high}. {@code series}
+ * mean, then the header {@code series,kind,gamma,value,low,high} (another name than
+ * {@code gamma} for the x column where the chart plots something else). {@code series}
  * is the legend text, {@code kind} is {@code line} for a curve and
  * {@code points} for measured points with error bars; {@code low} and
  * {@code high} are the ends of the error bar (empty for a line). Numbers are
@@ -36,13 +37,19 @@ public final class PlottedSeriesCsv {
      */
     public static String format(List<String> comments, XYDataset lines,
                                 IntervalXYDataset points) {
+        return format(comments, "gamma", lines, points);
+    }
+
+    /** The table, with {@code xName} as the header of the x column. */
+    public static String format(List<String> comments, String xName, XYDataset lines,
+                                IntervalXYDataset points) {
         StringBuilder csv = new StringBuilder();
         for (String comment : comments) {
             for (String line : comment.split("\\R", -1)) {
                 csv.append("# ").append(line).append('\n');
             }
         }
-        csv.append(HEADER).append('\n');
+        csv.append(HEADER.replace(",gamma,", "," + xName + ",")).append('\n');
         if (lines != null) {
             for (int s = 0; s < lines.getSeriesCount(); s++) {
                 String key = field(lines.getSeriesKey(s).toString());

@@ -369,7 +369,7 @@ final class PairView {
         orderChart.show(lines, List.of(
                 new Points("m (networks)", Palette.MEMORISATION, false, n, values[0],
                         values[1]),
-                new Points("baseline: new real images", Palette.BASELINE, true, n, values[2],
+                new Points("baseline: new images", Palette.BASELINE, true, n, values[2],
                         values[3]),
                 new Points("q (networks)", Palette.CONVERGENCE, false, n, values[4],
                         values[5]),

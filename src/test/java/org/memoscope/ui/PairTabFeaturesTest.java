@@ -146,6 +146,7 @@ class PairTabFeaturesTest {
                 && l.contains("0.7")), String.join("\n", lines));
         assertTrue(lines.stream().anyMatch(l -> l.contains("linear model q")),
                 String.join("\n", lines));
+        assertTrue(lines.contains("series,kind,N,value,low,high"), "the x column is N");
         assertNoRun();
     }
 
