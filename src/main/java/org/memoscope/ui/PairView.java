@@ -165,9 +165,11 @@ final class PairView {
         status.textProperty().bind(model.statusProperty());
         regimes.textProperty().bind(model.regimesProperty());
 
-        HBox settings = new HBox(8, new Label("Data"), dataChoice, new Label("N"), ladderField,
-                new Label("Steps"), stepsSpinner, new Label("Channels"), channelsSpinner,
-                runButton, cancelButton);
+        // A flow, not a row: with presentation-mode fonts the controls wrap instead of
+        // shrinking to ellipses.
+        javafx.scene.layout.FlowPane settings = new javafx.scene.layout.FlowPane(8, 6,
+                new Label("Data"), dataChoice, new Label("N"), ladderField, new Label("Steps"),
+                stepsSpinner, new Label("Channels"), channelsSpinner, runButton, cancelButton);
         settings.setAlignment(Pos.CENTER_LEFT);
         HBox bar = new HBox(10, progress, status);
         bar.setAlignment(Pos.CENTER_LEFT);

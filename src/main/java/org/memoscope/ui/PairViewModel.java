@@ -185,11 +185,39 @@ public final class PairViewModel implements AutoCloseable {
 
     public void setSettings(Settings next) {
         settings.set(Objects.requireNonNull(next));
+        markIfStale();
+    }
+
+    /** Says in the status line when the charts show a run of other settings than these. */
+    private void markIfStale() {
+        Settings shown = displayedSettings;
+        if (shown == null || running.get() || sameRun(shown, settings.get())) {
+            return;
+        }
+        status.set(String.format(Locale.ROOT, "The charts show the last run (%s, N = %s, %d"
+                + " steps, %d channels); press Run for the settings above.", shown.data(),
+                joined(shown.ladder()), shown.steps(), shown.channels()));
+    }
+
+    private static boolean sameRun(Settings a, Settings b) {
+        return a.data().equals(b.data()) && a.side() == b.side()
+                && Arrays.equals(a.ladder(), b.ladder()) && a.steps() == b.steps()
+                && a.channels() == b.channels() && a.batch() == b.batch()
+                && a.samples() == b.samples() && a.seed() == b.seed();
+    }
+
+    private static String joined(int[] values) {
+        StringBuilder text = new StringBuilder();
+        for (int value : values) {
+            text.append(text.length() == 0 ? "" : ",").append(value);
+        }
+        return text.toString();
     }
 
     /** The settings back to {@link #defaults} for this model's data sets; nothing runs. */
     public void resetSettings() {
         settings.set(defaults(catalog));
+        markIfStale();
     }
 
     /** Shows the sample grid of N (one of the last result's sizes). */

@@ -115,6 +115,8 @@ class PairViewTest {
         PairViewModel.Settings ran = model.settings();
         robot.interact(() -> model.setSettings(ran.withSteps(99)));
         assertSame(ran, model.displayedSettings(), "the drawn run, not the edited controls");
+        assertTrue(model.statusProperty().get().startsWith("The charts show the last run"),
+                model.statusProperty().get());
     }
 
     @Test
