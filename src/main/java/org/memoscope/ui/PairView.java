@@ -63,6 +63,7 @@ final class PairView {
     private final ComboBox<String> dataChoice = new ComboBox<>(FXCollections.observableArrayList(
             "Fashion-MNIST", "Power-law fields"));
     private final TextField ladderField = new TextField();
+    private final Label explanation = new Label();
     private final Spinner<Integer> stepsSpinner = new Spinner<>(10, 100_000, 2000, 100);
     private final Spinner<Integer> channelsSpinner = new Spinner<>(1, 32, 8, 1);
     private final Button runButton = new Button("Run");
@@ -114,6 +115,9 @@ final class PairView {
 
     /** Presentation mode: large text and thick lines in the four charts. */
     void setPresentation(boolean on) {
+        // The explanation gives way to the charts on a projector (F1 explains the same).
+        explanation.setVisible(!on);
+        explanation.setManaged(!on);
         orderChart.setPresentationScale(on ? 2.0f : 1f, on ? 2.2f : 1f);
         for (OrderParameterChart small : List.of(gapChart, distanceChart, lossChart)) {
             small.setPresentationScale(on ? 1.6f : 1f, on ? 2.2f : 1f);
@@ -138,10 +142,10 @@ final class PairView {
         ladderField.setPrefColumnCount(18);
         stepsSpinner.setId("pair-steps");
         stepsSpinner.setEditable(true);
-        stepsSpinner.setPrefWidth(100);
+        stepsSpinner.getEditor().setPrefColumnCount(6);
         channelsSpinner.setId("pair-channels");
         channelsSpinner.setEditable(true);
-        channelsSpinner.setPrefWidth(70);
+        channelsSpinner.getEditor().setPrefColumnCount(4);
         runButton.setId("pair-run");
         runButton.setDefaultButton(true);
         cancelButton.setId("pair-cancel");
@@ -174,7 +178,8 @@ final class PairView {
         HBox bar = new HBox(10, progress, status);
         bar.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(status, Priority.ALWAYS);
-        Label explain = new Label("Two blind convolutional denoisers, A and B, are trained on"
+        Label explain = explanation;
+        explain.setText("Two blind convolutional denoisers, A and B, are trained on"
                 + " disjoint sets of N images and sampled from the same noise. m: cosine of a"
                 + " sample to its nearest training image (grey: the same for new real"
                 + " images); q: cosine between A's and B's samples. Dashed: the linear model"
