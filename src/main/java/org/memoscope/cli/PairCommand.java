@@ -3,6 +3,7 @@ package org.memoscope.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -194,6 +195,9 @@ final class PairCommand implements Callable<Integer> {
         int pool = PairExperiment.Request.poolSize(ladder, heldOut);
         PairData pairData = load(pool);
         Path cacheRoot = noCache ? null : cache != null ? path(cache) : PairCache.defaultRoot();
+        if (cacheRoot != null && Files.exists(cacheRoot) && !Files.isDirectory(cacheRoot)) {
+            throw OptionValues.usage(spec, "--cache " + cacheRoot + " is a file, not a folder");
+        }
         TrainingSettings training = new TrainingSettings(levels, channels, steps, batch,
                 TrainingSettings.DEFAULT.learningRate(), seed);
         PairExperiment.Request request = CommandRequests.checked(data,

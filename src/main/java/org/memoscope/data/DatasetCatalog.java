@@ -95,7 +95,8 @@ public final class DatasetCatalog {
             return ImageFolderReader.read(path, policy);
         }
         if (!Files.exists(path)) {
-            throw new DataLoadException(path, "no such file or folder");
+            throw new DataLoadException(path, "no such file or folder ("
+                    + path.toAbsolutePath() + ")");
         }
         return new IdxReader().readImages(path);
     }

@@ -30,6 +30,7 @@ class PairCommandTest {
                 Arguments.of("--n", List.of("--n", "1,,4")),
                 Arguments.of("twice", List.of("--n", "2,1,2")),
                 Arguments.of("--grid", List.of("--grid", "-")),
+                Arguments.of("not a folder", List.of("--data", "powerlaw", "--cache", "pom.xml")),
                 Arguments.of("--size", List.of("--size", "7")),
                 Arguments.of("--size", List.of("--size", "10", "--levels", "3")),
                 Arguments.of("--steps", List.of("--steps", "0")),
