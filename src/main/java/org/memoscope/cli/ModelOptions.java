@@ -149,6 +149,19 @@ final class ModelOptions {
             base = found.parameters();
         } else if (state != null) {
             try {
+                String view = StateText.viewOf(state);
+                if (view.equals(Preset.DENOISER_VIEW)) {
+                    throw OptionValues.usage(spec, "--state: a state of the '" + view
+                            + "' view, and this command draws the spiked model; open it in the"
+                            + " window ('memoscope app --state ...') or run 'memoscope pair "
+                            + pairOptions(StateText.parseDenoiser(state)) + "'");
+                }
+                if (view.equals(Preset.DATA_VIEW)) {
+                    throw OptionValues.usage(spec, "--state: a state of the '" + view
+                            + "' view, and this command draws the spiked model; open it in the"
+                            + " window ('memoscope app --state ...') or run 'memoscope data "
+                            + dataOptions(StateText.parseData(state)) + " --n <n>[,<n>...]'");
+                }
                 base = StateText.parse(state);
             } catch (StateTextException bad) {
                 throw OptionValues.usage(spec, "--state: " + bad.getMessage());

@@ -110,6 +110,27 @@ class PresetOptionTest {
                 + " --n 1,16,4096 --steps 2000 --channels 16 --seed 1'"), refused.err());
     }
 
+    /** A denoiser or data state text gets the same pointer as a preset of its view. */
+    @Test
+    void aDenoiserOrDataStatePointsToItsCommand() {
+        CliRun denoiser = CliRun.of("render", "--state",
+                "memoscope:v1;view=denoiser;data=powerlaw;n=1,16;steps=500;channels=4;seed=1",
+                "-o", "unused.png");
+        assertEquals(2, denoiser.exitCode(), denoiser.describe());
+        assertTrue(denoiser.err().contains("'memoscope pair --data powerlaw --n 1,16 --steps 500"
+                + " --channels 4 --seed 1'"), denoiser.err());
+
+        CliRun badValue = CliRun.of("curves", "--state",
+                "memoscope:v1;view=denoiser;data=powerlaw;n=1;steps=x;channels=4;seed=1");
+        assertEquals(2, badValue.exitCode(), badValue.describe());
+        assertTrue(badValue.err().contains("steps must be a whole number"), badValue.err());
+
+        CliRun data = CliRun.of("curves", "--state", StateText.format(
+                org.memoscope.model.DataParameters.DEFAULTS));
+        assertEquals(2, data.exitCode(), data.describe());
+        assertTrue(data.err().contains("run 'memoscope data "), data.err());
+    }
+
     @Test
     void presetsListsTheDenoiserPresets() {
         CliRun run = CliRun.of("presets");
