@@ -36,7 +36,7 @@ public record PairPoint(int sampleCount, Estimate memorisation, Estimate memoris
     /** The regime these numbers indicate ({@link Regime#classify}). */
     public Regime regime() {
         return Regime.classify(memorisation.mean(), memorisationBaseline.mean(),
-                convergence.mean());
+                convergence.mean(), meanTrainError());
     }
 
     /** Training-set denoising error averaged over the noise levels. */

@@ -8,7 +8,12 @@ package org.memoscope.diffusion;
  *       do, {@code (m - b) / (1 - b) >= 0.5}, and the two networks disagree, {@code q < 0.5};</li>
  *   <li>{@link #GENERALISING}: samples are as novel as real images,
  *       {@code (m - b) / (1 - b) <= 0.2}, and the two networks agree, {@code q >= 0.6};</li>
- *   <li>{@link #TRANSITION}: anything else.</li>
+ *   <li>{@link #TRANSITION}: anything else;</li>
+ *   <li>{@link #UNTRAINED}, before all of these: the networks denoise their own training
+ *       images, averaged over the noise levels, with an error of at least
+ *       {@value #UNTRAINED_ERROR} (per pixel, on data of unit variance, where returning the
+ *       mean image scores about 1); m and q then describe the initial weights, not what was
+ *       learnt (two residual networks that learnt nothing return the same noise, q near 1).</li>
  * </ul>
  * The normalised excess {@code (m - b) / (1 - b)} is 1 for exact copies and 0 at the
  * baseline. The thresholds are conventions for a label, not results.
@@ -17,7 +22,11 @@ public enum Regime {
 
     MEMORISING("memorising"),
     TRANSITION("transition"),
-    GENERALISING("generalising");
+    GENERALISING("generalising"),
+    UNTRAINED("not trained enough");
+
+    /** Mean training error at or above which the networks count as untrained. */
+    public static final double UNTRAINED_ERROR = 0.9;
 
     /** Normalised memorisation excess at or above which samples count as copies. */
     public static final double COPY_EXCESS = 0.5;
@@ -35,6 +44,18 @@ public enum Regime {
 
     Regime(String label) {
         this.label = label;
+    }
+
+    /**
+     * The regime of memorisation m, baseline b and convergence q, for networks whose mean
+     * denoising error on their own training images is {@code trainError}.
+     */
+    public static Regime classify(double memorisation, double baseline, double convergence,
+                                  double trainError) {
+        if (!(trainError < UNTRAINED_ERROR)) {
+            return UNTRAINED;
+        }
+        return classify(memorisation, baseline, convergence);
     }
 
     /** The regime of memorisation m, baseline b and convergence q. */

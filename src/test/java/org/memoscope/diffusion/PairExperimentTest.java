@@ -280,6 +280,9 @@ class PairExperimentTest {
         assertEquals(Regime.TRANSITION, Regime.classify(0.95, 0.6, 0.7), "copies that agree");
         assertEquals(1.0, Regime.excess(1, 0.6), 1e-12);
         assertEquals(0.0, Regime.excess(0.6, 0.6), 1e-12);
+        assertEquals(Regime.UNTRAINED, Regime.classify(0.62, 0.6, 0.95, 1.0),
+                "agreement of networks that learnt nothing");
+        assertEquals(Regime.GENERALISING, Regime.classify(0.62, 0.6, 0.8, 0.4));
     }
 
     /** 28x28 images become 14x14 block means inside a 16x16 frame, then unit variance. */
