@@ -75,10 +75,10 @@ public final class ParameterLimits {
     public static final int PAIR_MAX_SIZES = 20;
 
     /** Training steps per network of the "Denoiser pair" tab (whole numbers). */
-    public static final Range PAIR_STEPS = new Range(10, 100_000);
+    public static final Range PAIR_STEPS = new Range(1, 1_000_000);
 
     /** UNet channels at full resolution of the "Denoiser pair" tab (whole numbers). */
-    public static final Range PAIR_CHANNELS = new Range(1, 32);
+    public static final Range PAIR_CHANNELS = new Range(1, 64);
 
     private ParameterLimits() {
     }

@@ -64,8 +64,8 @@ final class PairView {
             "Fashion-MNIST", "Power-law fields"));
     private final TextField ladderField = new TextField();
     private final Label explanation = new Label();
-    private final Spinner<Integer> stepsSpinner = new Spinner<>(10, 100_000, 2000, 100);
-    private final Spinner<Integer> channelsSpinner = new Spinner<>(1, 32, 8, 1);
+    private final Spinner<Integer> stepsSpinner = new Spinner<>(1, 1_000_000, 2000, 100);
+    private final Spinner<Integer> channelsSpinner = new Spinner<>(1, 64, 16, 1);
     private final Button runButton = new Button("Run");
     private final Button cancelButton = new Button("Cancel");
     private final ProgressBar progress = new ProgressBar(0);
@@ -292,8 +292,8 @@ final class PairView {
         String data = dataChoice.getSelectionModel().getSelectedIndex() == 1
                 ? PairData.POWER_LAW : PairData.FASHION_MNIST;
         return model.settings().withData(data).withLadder(ladder)
-                .withSteps(typedValue(stepsSpinner, "Steps", 10, 100_000))
-                .withChannels(typedValue(channelsSpinner, "Channels", 1, 32));
+                .withSteps(typedValue(stepsSpinner, "Steps", 1, 1_000_000))
+                .withChannels(typedValue(channelsSpinner, "Channels", 1, 64));
     }
 
     /**

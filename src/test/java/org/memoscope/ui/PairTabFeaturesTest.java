@@ -192,7 +192,7 @@ class PairTabFeaturesTest {
                     StateText.format(SMALL).replace("powerlaw", "fashion-mnist"))));
         });
 
-        assertTrue(bad.get().getMessage().contains("channels must be in 1..32"),
+        assertTrue(bad.get().getMessage().contains("channels must be in 1..64"),
                 bad.get().getMessage());
         assertTrue(absent.get().getMessage().contains("Fashion-MNIST is not installed"),
                 absent.get().getMessage());

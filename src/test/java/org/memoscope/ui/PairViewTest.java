@@ -87,7 +87,7 @@ class PairViewTest {
         robot.clickOn("#pair-run");
         WaitForAsyncUtils.waitForFxEvents();
         String message = robot.lookup("#pair-regimes").queryAs(Label.class).getText();
-        assertTrue(message.contains("Steps must be a whole number in 10..100000"), message);
+        assertTrue(message.contains("Steps must be a whole number in 1..1000000"), message);
         assertFalse(robot.lookup("#pair-ladder").query().getStyleClass().contains("invalid"));
         assertFalse(model.runningProperty().get());
     }
