@@ -93,8 +93,10 @@ final class SampleGridView {
     }
 
     /**
-     * Presentation mode: hides the paragraph of explanation and shrinks the grid to the
-     * height of the window, so every row shows at once; off restores the natural size.
+     * Presentation mode: hides the paragraph of explanation and enlarges the grid to the
+     * height of the window when there is room, never below its natural size (shrinking it
+     * to show every row made the captions too small to read from the back of a room; the
+     * rows scroll instead); off restores the natural size.
      */
     void setPresentation(boolean on) {
         explain.setVisible(!on);
@@ -102,11 +104,15 @@ final class SampleGridView {
         image.fitHeightProperty().unbind();
         if (on) {
             image.fitHeightProperty().bind(Bindings.createDoubleBinding(
-                    () -> Math.max(100, scroll.getViewportBounds().getHeight() - 4),
-                    scroll.viewportBoundsProperty()));
+                    () -> Math.max(naturalHeight(), scroll.getViewportBounds().getHeight() - 4),
+                    scroll.viewportBoundsProperty(), image.imageProperty()));
         } else {
             image.setFitHeight(0);
         }
+    }
+
+    private double naturalHeight() {
+        return image.getImage() == null ? 100 : image.getImage().getHeight();
     }
 
     /** The grid on screen with its title, as the PNG export draws it; null before one is shown. */
