@@ -10,6 +10,7 @@ import org.memoscope.model.ExplorerParameters;
 import org.memoscope.model.Preset;
 import org.memoscope.sim.LinearModelExperiment;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -133,34 +134,26 @@ final class ModelOptions {
                 throw OptionValues.usage(spec, "--preset: " + bad.getMessage());
             }
             if (found.view().equals(Preset.DENOISER_VIEW)) {
-                throw OptionValues.usage(spec, "--preset: " + preset + " is a preset of the '"
-                        + found.view() + "' view, and this command draws the spiked model;"
-                        + " open it in the window ('memoscope app --preset " + preset + "') or"
-                        + " run 'memoscope pair " + pairOptions(found.denoiserParameters())
-                        + "'");
+                throw otherView("--preset", preset + " is a preset", found.view(),
+                        "--preset " + preset, "pair " + pairOptions(found.denoiserParameters()));
             }
             if (!found.isSpiked()) {
-                throw OptionValues.usage(spec, "--preset: " + preset + " is a preset of the '"
-                        + found.view() + "' view, and this command draws the spiked model;"
-                        + " open it in the window ('memoscope app --preset " + preset + "') or"
-                        + " run 'memoscope data " + dataOptions(found.dataParameters())
-                        + " --n <n>[,<n>...]'");
+                throw otherView("--preset", preset + " is a preset", found.view(),
+                        "--preset " + preset, "data " + dataOptions(found.dataParameters())
+                                + " --n <n>[,<n>...]");
             }
             base = found.parameters();
         } else if (state != null) {
             try {
                 String view = StateText.viewOf(state);
                 if (view.equals(Preset.DENOISER_VIEW)) {
-                    throw OptionValues.usage(spec, "--state: a state of the '" + view
-                            + "' view, and this command draws the spiked model; open it in the"
-                            + " window ('memoscope app --state ...') or run 'memoscope pair "
-                            + pairOptions(StateText.parseDenoiser(state)) + "'");
+                    throw otherView("--state", "a state", view, "--state ...",
+                            "pair " + pairOptions(StateText.parseDenoiser(state)));
                 }
                 if (view.equals(Preset.DATA_VIEW)) {
-                    throw OptionValues.usage(spec, "--state: a state of the '" + view
-                            + "' view, and this command draws the spiked model; open it in the"
-                            + " window ('memoscope app --state ...') or run 'memoscope data "
-                            + dataOptions(StateText.parseData(state)) + " --n <n>[,<n>...]'");
+                    throw otherView("--state", "a state", view, "--state ...",
+                            "data " + dataOptions(StateText.parseData(state))
+                                    + " --n <n>[,<n>...]");
                 }
                 base = StateText.parse(state);
             } catch (StateTextException bad) {
@@ -222,6 +215,18 @@ final class ModelOptions {
         }
         return "--data " + p.data() + " --n " + sizes + " --steps " + p.steps()
                 + " --channels " + p.channels() + " --seed " + p.seed();
+    }
+
+    /**
+     * The refusal of a preset or state of another view than the spiked model's, pointing to
+     * the window and to the command that runs it.
+     */
+    private CommandLine.ParameterException otherView(String option, String subject,
+                                                     String view, String appArgument,
+                                                     String command) {
+        return OptionValues.usage(spec, option + ": " + subject + " of the '" + view
+                + "' view, and this command draws the spiked model; open it in the window"
+                + " ('memoscope app " + appArgument + "') or run 'memoscope " + command + "'");
     }
 
     static String dataOptions(DataParameters p) {

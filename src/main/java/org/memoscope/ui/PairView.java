@@ -15,6 +15,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
@@ -36,6 +37,7 @@ import org.memoscope.diffusion.PairExperiment;
 import org.memoscope.diffusion.PairPoint;
 import org.memoscope.io.SampleGridPng;
 import org.memoscope.model.DataPoint;
+import org.memoscope.model.ParameterLimits;
 import org.memoscope.sim.SampleGrid;
 
 /**
@@ -64,8 +66,12 @@ final class PairView {
             "Fashion-MNIST", "Power-law fields"));
     private final TextField ladderField = new TextField();
     private final Label explanation = new Label();
-    private final Spinner<Integer> stepsSpinner = new Spinner<>(1, 1_000_000, 2000, 100);
-    private final Spinner<Integer> channelsSpinner = new Spinner<>(1, 64, 16, 1);
+    private final Spinner<Integer> stepsSpinner = new Spinner<>(
+            (int) ParameterLimits.PAIR_STEPS.min(), (int) ParameterLimits.PAIR_STEPS.max(),
+            2000, 100);
+    private final Spinner<Integer> channelsSpinner = new Spinner<>(
+            (int) ParameterLimits.PAIR_CHANNELS.min(), (int) ParameterLimits.PAIR_CHANNELS.max(),
+            16, 1);
     private final Button runButton = new Button("Run");
     private final Button cancelButton = new Button("Cancel");
     private final ProgressBar progress = new ProgressBar(0);
@@ -292,17 +298,20 @@ final class PairView {
         String data = dataChoice.getSelectionModel().getSelectedIndex() == 1
                 ? PairData.POWER_LAW : PairData.FASHION_MNIST;
         return model.settings().withData(data).withLadder(ladder)
-                .withSteps(typedValue(stepsSpinner, "Steps", 1, 1_000_000))
-                .withChannels(typedValue(channelsSpinner, "Channels", 1, 64));
+                .withSteps(typedValue(stepsSpinner, "Steps"))
+                .withChannels(typedValue(channelsSpinner, "Channels"));
     }
 
     /**
      * The value typed into {@code spinner}, committed first: an editable spinner keeps typed
      * text uncommitted until Enter or a focus change, so Run read the old value.
      *
-     * @throws IllegalArgumentException when the text is no whole number in low..high
+     * @throws IllegalArgumentException when the text is no whole number in the spinner's range
      */
-    private static int typedValue(Spinner<Integer> spinner, String name, int low, int high) {
+    private static int typedValue(Spinner<Integer> spinner, String name) {
+        var range = (SpinnerValueFactory.IntegerSpinnerValueFactory) spinner.getValueFactory();
+        int low = range.getMin();
+        int high = range.getMax();
         String text = spinner.getEditor().getText().strip();
         int value;
         try {

@@ -73,6 +73,21 @@ public final class PairViewModel implements AutoCloseable {
             return ladder.clone();
         }
 
+        /** Value equality, the ladder compared by content. */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Settings that && data.equals(that.data) && side == that.side
+                    && Arrays.equals(ladder, that.ladder) && steps == that.steps
+                    && channels == that.channels && batch == that.batch
+                    && samples == that.samples && seed == that.seed;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(data, side, Arrays.hashCode(ladder), steps, channels, batch,
+                    samples, seed);
+        }
+
         public Settings withData(String value) {
             return new Settings(value, side, ladder, steps, channels, batch, samples, seed);
         }
@@ -191,27 +206,14 @@ public final class PairViewModel implements AutoCloseable {
     /** Says in the status line when the charts show a run of other settings than these. */
     private void markIfStale() {
         Settings shown = displayedSettings;
-        if (shown == null || running.get() || sameRun(shown, settings.get())) {
+        if (shown == null || running.get() || shown.equals(settings.get())) {
             return;
         }
         status.set(String.format(Locale.ROOT, "The charts show the last run (%s, N = %s, %d"
                 + " steps, %d channels); press Run for the settings above.", shown.data(),
-                joined(shown.ladder()), shown.steps(), shown.channels()));
-    }
-
-    private static boolean sameRun(Settings a, Settings b) {
-        return a.data().equals(b.data()) && a.side() == b.side()
-                && Arrays.equals(a.ladder(), b.ladder()) && a.steps() == b.steps()
-                && a.channels() == b.channels() && a.batch() == b.batch()
-                && a.samples() == b.samples() && a.seed() == b.seed();
-    }
-
-    private static String joined(int[] values) {
-        StringBuilder text = new StringBuilder();
-        for (int value : values) {
-            text.append(text.length() == 0 ? "" : ",").append(value);
-        }
-        return text.toString();
+                Arrays.stream(shown.ladder()).mapToObj(String::valueOf)
+                        .collect(java.util.stream.Collectors.joining(",")),
+                shown.steps(), shown.channels()));
     }
 
     /** The settings back to {@link #defaults} for this model's data sets; nothing runs. */
