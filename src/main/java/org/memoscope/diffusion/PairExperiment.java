@@ -186,14 +186,11 @@ public final class PairExperiment {
     /** Points of the theory grid per decade of N. */
     private static final int THEORY_POINTS_PER_DECADE = 20;
 
-    /**
-     * {@link LinearTheory} from N = 1 to twice the largest N of {@code ladder}, for the pool's
-     * d covariance {@code eigenvalues}.
-     */
-    static LinearTheory linearTheory(double[] eigenvalues, int[] ladder) {
-        int d = eigenvalues.length;
+    /** {@link LinearTheory} from N = 1 to twice the largest N of {@code ladder}. */
+    static LinearTheory linearTheory(ImageSet pool, int[] ladder) {
+        int d = pool.dimension();
         DeterministicEquivalent equivalent = DeterministicEquivalent.of(
-                PopulationSpectrum.of(eigenvalues));
+                PopulationSpectrum.of(SampleSpectrum.eigenvalues(pool)));
         double top = 2.0 * Arrays.stream(ladder).max().orElse(1);
         int steps = (int) Math.ceil(Math.log10(top) * THEORY_POINTS_PER_DECADE);
         java.util.TreeSet<Double> grid = new java.util.TreeSet<>();
@@ -227,9 +224,8 @@ public final class PairExperiment {
         PairCache cache = request.cacheRoot() == null ? null
                 : new PairCache(request.cacheRoot());
         Progress progress = new Progress(context, request);
-        SampleSpectrum.PrincipalComponents poolSpectrum = SampleSpectrum.principalComponents(
-                request.data().pool(), FACTORS);
-        double[][] factors = poolSpectrum.eigenvectors();
+        double[][] factors = SampleSpectrum.principalComponents(request.data().pool(), FACTORS)
+                .eigenvectors();
 
         List<PairPoint> points = new ArrayList<>();
         for (int n : request.sampleCounts()) {
@@ -255,7 +251,7 @@ public final class PairExperiment {
         }
         context.reportProgress(1, String.format(Locale.ROOT, "done: %d sizes in %s",
                 points.size(), Progress.duration((System.nanoTime() - start) / 1e9)));
-        LinearTheory theory = linearTheory(poolSpectrum.eigenvalues(), request.sampleCounts());
+        LinearTheory theory = linearTheory(request.data().pool(), request.sampleCounts());
         return new Result(request.data().description(), request, points, linear, theory, notes,
                 (System.nanoTime() - start) / 1e9);
     }
