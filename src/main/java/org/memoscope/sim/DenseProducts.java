@@ -1,5 +1,7 @@
 package org.memoscope.sim;
 
+import java.util.Arrays;
+
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -40,15 +42,36 @@ final class DenseProducts {
                         int columns, int depth, boolean upperOnly);
 
         /**
-         * For {@code c < length}: {@code p[c] += scale a[aOffset + c]}, and returns
-         * {@code sum_c a[aOffset + c] v[c]} summed as {@value #PARTIAL_SUMS} partial sums
-         * (element c into sum {@code c mod }{@value #PARTIAL_SUMS}, each in increasing c,
-         * products and sums rounded separately), added up in order 0..7: one row's share of
-         * a symmetric matrix-vector product from one triangle. Every kernel gives the same
-         * bits.
+         * Rows {@code first..first+count-1} of the product {@code p = A v} of a symmetric
+         * size x size matrix stored by its upper triangle: element (r, c), c &gt;= r, is
+         * {@code a[base + r stride + c]}. For each row r in increasing order:
+         * {@code p[c] += v[r] a_rc} for c &gt; r (product rounded, then sum), and
+         * {@code p[r] += dot + a_rr v[r]} with {@code dot = sum_(c > r) a_rc v[c]} summed as
+         * {@value #PARTIAL_SUMS} partial sums (element c into sum {@code c mod }
+         * {@value #PARTIAL_SUMS}, in increasing c, products and sums rounded separately)
+         * added up in order 0..7. Running it over rows 0..size-1 with p zeroed gives
+         * {@code p = A v}. Kernels may treat several rows at once; every kernel gives the
+         * bits of this row-by-row order.
          */
-        double axpyDot(double[] a, int aOffset, int length, double scale, double[] p,
-                       double[] v);
+        default void symmetricRows(double[] a, int base, int stride, int size, int first,
+                                   int count, double[] v, double[] p) {
+            double[] partial = new double[PARTIAL_SUMS];
+            for (int r = first; r < first + count; r++) {
+                int stored = base + r * stride;
+                double vr = v[r];
+                Arrays.fill(partial, 0.0);
+                for (int c = r + 1; c < size; c++) {
+                    double entry = a[stored + c];
+                    p[c] += vr * entry;
+                    partial[c % PARTIAL_SUMS] += entry * v[c];
+                }
+                double dot = 0;
+                for (double sum : partial) {
+                    dot += sum;
+                }
+                p[r] += dot + a[stored + r] * vr;
+            }
+        }
 
         /** {@code C += A B} for whole row-major A (m x k), B (k x n), C (m x n), rows as above. */
         default void accumulate(double[] a, int k, double[] b, int n, double[] c, int rowStart,
@@ -57,7 +80,7 @@ final class DenseProducts {
         }
     }
 
-    /** Partial sums of {@link Kernel#axpyDot}. */
+    /** Partial sums of {@link Kernel#symmetricRows}. */
     static final int PARTIAL_SUMS = 8;
 
     private static final String VECTOR_MODULE = "jdk.incubator.vector";
@@ -154,22 +177,6 @@ final class DenseProducts {
         @Override
         public String name() {
             return "plain Java";
-        }
-
-        @Override
-        public double axpyDot(double[] a, int aOffset, int length, double scale, double[] p,
-                              double[] v) {
-            double[] sums = new double[PARTIAL_SUMS];
-            for (int c = 0; c < length; c++) {
-                double entry = a[aOffset + c];
-                p[c] += scale * entry;
-                sums[c % PARTIAL_SUMS] += entry * v[c];
-            }
-            double dot = 0;
-            for (double sum : sums) {
-                dot += sum;
-            }
-            return dot;
         }
 
         @Override

@@ -14,12 +14,13 @@ import org.ejml.data.DMatrixRMaj;
  * columns: step i of a panel brings row i up to date with the panel's earlier reflectors,
  * builds the reflector of its part beyond the diagonal ({@code dlarfg}) and forms
  * {@code w = p - (tau/2)(p.v) v} with {@code p = tau (A' - V W^T - W V^T) v}, A' the
- * trailing matrix as stored (its product with v is read from the lower triangle only,
- * one row at a time, {@link DenseProducts.Kernel#axpyDot}); at the end of the panel the
- * trailing matrix is updated once, {@code A' -= V W^T + W V^T}, by a matrix product
- * ({@link DenseProducts}) over both triangles, which keeps it symmetric to rounding.
- * About half the work is then in matrix products; the rest is the matrix-vector
- * products, which read the lower half of the trailing matrix once per column.
+ * trailing matrix as stored. Only the upper triangle of the trailing matrix is kept: its
+ * product with v is read from it row by row, four rows at a time
+ * ({@link DenseProducts.Kernel#symmetricRows}), and at the end of the panel it alone is
+ * updated, {@code A' -= V W^T + W V^T}, by a matrix product ({@link DenseProducts}, upper
+ * tiles only). About half the work is then in matrix products; the rest is the
+ * matrix-vector products, which read the upper half of the trailing matrix once per
+ * column.
  *
  * <p>Applying Q: blocks of {@value #BLOCK} reflectors in the compact WY form
  * {@code H_j ... H_(j+b-1) = I - V T V^T} (Schreiber and Van Loan, SIAM J. Sci. Stat.
@@ -35,6 +36,8 @@ final class HouseholderTridiagonal {
     static final int BLOCK = 48;
     /** Columns reduced per panel before the trailing matrix is updated. */
     static final int PANEL = 32;
+    /** Rows of the trailing matrix handed to the symmetric product kernel at once. */
+    private static final int SYMMETRIC_ROWS = 4;
 
     private final int size;
     private final double[] diagonal;
@@ -96,8 +99,8 @@ final class HouseholderTridiagonal {
      * {@code start..start+count-1} are built from rows of A brought up to date on the fly
      * with the panel's V and W, {@code A' - V W^T - W V^T}, and the trailing matrix is
      * updated once at the end by the rank-2 count product
-     * {@code A'' -= V W^T + W V^T} ({@link DenseProducts}), which leaves it symmetric to
-     * rounding.
+     * {@code A'' -= V W^T + W V^T} ({@link DenseProducts}) on its upper triangle, the only
+     * one read afterwards.
      */
     private static final class Panel {
 
@@ -150,13 +153,12 @@ final class HouseholderTridiagonal {
                 double tau = scales[i];
 
                 // p = (A' - V W^T - W V^T) v over rows/columns i+1.., A' as stored, from
-                // its lower triangle: row r gives p[0..r-1] += v_r a_r. and p_r += a_r. v.
+                // its upper triangle: row r gives p[r+1..] += v_r a_r. and p_r += a_r. v.
                 Arrays.fill(product, 0, m, 0.0);
-                for (int r = 0; r < m; r++) {
-                    int stored = (i + 1 + r) * k + i + 1;
-                    double vr = row[r];
-                    double dot = DenseProducts.SELECTED.axpyDot(a, stored, r, vr, product, row);
-                    product[r] += dot + a[stored + r] * vr;
+                int base = (i + 1) * k + i + 1;
+                for (int r = 0; r < m; r += SYMMETRIC_ROWS) {
+                    DenseProducts.SELECTED.symmetricRows(a, base, k, m, r,
+                            Math.min(SYMMETRIC_ROWS, m - r), row, product);
                 }
                 if (q > 0) {
                     Arrays.fill(withW, 0, q, 0.0);
@@ -193,7 +195,10 @@ final class HouseholderTridiagonal {
             updateTrailing(a, start, count);
         }
 
-        /** {@code A'' -= V W^T + W V^T} on rows and columns start+count.. of A. */
+        /**
+         * {@code A'' -= V W^T + W V^T} on rows and columns start+count.. of A, upper triangle
+         * (tiles below the diagonal are skipped and go stale).
+         */
         private void updateTrailing(double[] a, int start, int count) {
             int k = size;
             int b = width;
@@ -215,7 +220,7 @@ final class HouseholderTridiagonal {
                 }
             }
             DenseProducts.SELECTED.accumulate(left, 0, depth, right, 0, m, a, first * k + first,
-                    k, 0, m, m, depth, false);
+                    k, 0, m, m, depth, true);
         }
     }
 

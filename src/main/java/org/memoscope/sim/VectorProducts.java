@@ -15,9 +15,9 @@ import jdk.incubator.vector.VectorSpecies;
  * time, into tiles whose rows are contiguous (packed panels); columns left over after
  * whole tiles use one-vector tiles. Every element is the chain
  * {@code c = fma(a_ip, b_pj, c)} over p in increasing order, exactly as in the plain-Java
- * kernel, so both give the same bits. {@link #axpyDot} keeps its eight partial sums in the
- * lanes of one vector when vectors hold eight doubles, and defers to the plain-Java kernel
- * otherwise.
+ * kernel, so both give the same bits. {@link #symmetricRows} keeps each row's eight partial
+ * sums in the lanes of one vector when vectors hold eight doubles, and defers to the
+ * plain-Java kernel otherwise.
  */
 final class VectorProducts implements DenseProducts.Kernel {
 
@@ -34,32 +34,80 @@ final class VectorProducts implements DenseProducts.Kernel {
         return "Vector API, " + LANES + " doubles";
     }
 
+    /**
+     * Four rows at a time: their shares of the columns from the first whole vector past
+     * the block on are computed together, so p and v are read once per four matrix rows and
+     * the four dot products run as independent chains. The columns before (the block's
+     * corner) and after (the last partial vector) follow row after row. Each p[c] and each
+     * partial sum still receives its terms in the row-by-row order, so the bits are the
+     * same as the plain-Java kernel's.
+     */
     @Override
-    public double axpyDot(double[] a, int aOffset, int length, double scale, double[] p,
-                          double[] v) {
-        if (LANES != DenseProducts.PARTIAL_SUMS) {
-            return DenseProducts.SCALAR.axpyDot(a, aOffset, length, scale, p, v);
+    public void symmetricRows(double[] a, int base, int stride, int size, int first,
+                              int count, double[] v, double[] p) {
+        if (LANES != DenseProducts.PARTIAL_SUMS || count != 4) {
+            DenseProducts.Kernel.super.symmetricRows(a, base, stride, size, first, count, v, p);
+            return;
         }
-        DoubleVector factor = DoubleVector.broadcast(SPECIES, scale);
-        DoubleVector sums = DoubleVector.zero(SPECIES);
-        int c = 0;
-        for (; c + LANES <= length; c += LANES) {
-            DoubleVector entry = DoubleVector.fromArray(SPECIES, a, aOffset + c);
-            DoubleVector.fromArray(SPECIES, p, c).add(entry.mul(factor)).intoArray(p, c);
-            sums = sums.add(entry.mul(DoubleVector.fromArray(SPECIES, v, c)));
+        int row0 = base + first * stride;
+        int row1 = row0 + stride;
+        int row2 = row1 + stride;
+        int row3 = row2 + stride;
+        int sharedStart = Math.min(size, (first + 4 + LANES - 1) / LANES * LANES);
+        int sharedEnd = sharedStart + (size - sharedStart) / LANES * LANES;
+        double[] partial = new double[4 * LANES];
+        rowsByElement(a, row0, stride, first, first, sharedStart, v, p, partial);
+
+        DoubleVector scale0 = DoubleVector.broadcast(SPECIES, v[first]);
+        DoubleVector scale1 = DoubleVector.broadcast(SPECIES, v[first + 1]);
+        DoubleVector scale2 = DoubleVector.broadcast(SPECIES, v[first + 2]);
+        DoubleVector scale3 = DoubleVector.broadcast(SPECIES, v[first + 3]);
+        DoubleVector sums0 = DoubleVector.fromArray(SPECIES, partial, 0);
+        DoubleVector sums1 = DoubleVector.fromArray(SPECIES, partial, LANES);
+        DoubleVector sums2 = DoubleVector.fromArray(SPECIES, partial, 2 * LANES);
+        DoubleVector sums3 = DoubleVector.fromArray(SPECIES, partial, 3 * LANES);
+        for (int c = sharedStart; c < sharedEnd; c += LANES) {
+            DoubleVector entry0 = DoubleVector.fromArray(SPECIES, a, row0 + c);
+            DoubleVector entry1 = DoubleVector.fromArray(SPECIES, a, row1 + c);
+            DoubleVector entry2 = DoubleVector.fromArray(SPECIES, a, row2 + c);
+            DoubleVector entry3 = DoubleVector.fromArray(SPECIES, a, row3 + c);
+            DoubleVector vc = DoubleVector.fromArray(SPECIES, v, c);
+            DoubleVector.fromArray(SPECIES, p, c).add(entry0.mul(scale0)).add(entry1.mul(scale1))
+                    .add(entry2.mul(scale2)).add(entry3.mul(scale3)).intoArray(p, c);
+            sums0 = sums0.add(entry0.mul(vc));
+            sums1 = sums1.add(entry1.mul(vc));
+            sums2 = sums2.add(entry2.mul(vc));
+            sums3 = sums3.add(entry3.mul(vc));
         }
-        double[] partial = new double[LANES];
-        sums.intoArray(partial, 0);
-        for (; c < length; c++) {
-            double entry = a[aOffset + c];
-            p[c] += scale * entry;
-            partial[c % LANES] += entry * v[c];
+        sums0.intoArray(partial, 0);
+        sums1.intoArray(partial, LANES);
+        sums2.intoArray(partial, 2 * LANES);
+        sums3.intoArray(partial, 3 * LANES);
+        rowsByElement(a, row0, stride, first, sharedEnd, size, v, p, partial);
+
+        for (int j = 0; j < 4; j++) {
+            int r = first + j;
+            double dot = 0;
+            for (int lane = 0; lane < LANES; lane++) {
+                dot += partial[j * LANES + lane];
+            }
+            p[r] += dot + a[row0 + j * stride + r] * v[r];
         }
-        double dot = 0;
-        for (double sum : partial) {
-            dot += sum;
+    }
+
+    /** The four rows' terms for columns {@code from..to-1} past their diagonals, row by row. */
+    private static void rowsByElement(double[] a, int row0, int stride, int first, int from,
+                                      int to, double[] v, double[] p, double[] partial) {
+        for (int j = 0; j < 4; j++) {
+            int stored = row0 + j * stride;
+            int own = j * LANES;
+            double vr = v[first + j];
+            for (int c = Math.max(from, first + j + 1); c < to; c++) {
+                double entry = a[stored + c];
+                p[c] += vr * entry;
+                partial[own + c % LANES] += entry * v[c];
+            }
         }
-        return dot;
     }
 
     @Override

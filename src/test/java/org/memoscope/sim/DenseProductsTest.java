@@ -70,31 +70,52 @@ class DenseProductsTest {
         }
     }
 
+    /**
+     * The symmetric product from the upper triangle, in blocks of 1 to 5 rows (the vector
+     * kernel treats 4 at once), against the plain product with the full matrix (tolerance
+     * 1e-15 per term times the size of the terms) and between kernels (to the bit), for
+     * sizes around the vector length; the storage has a wider stride and an offset, and
+     * garbage below the diagonal, which must not be read.
+     */
     @Test
-    void rowProductsOfBothKernelsAgreeToTheBitAndWithTheirDefinition() {
+    void symmetricProductsOfBothKernelsAgreeToTheBitAndWithTheirDefinition() {
         SplittableRandom random = new SplittableRandom(5L);
-        for (int length : new int[] {0, 1, 7, 8, 9, 63, 300}) {
-            DMatrixRMaj row = random(1, length + 3, random);
-            DMatrixRMaj v = random(1, length, random);
-            double scale = random.nextGaussian();
-            double[] scalarP = random(1, length, random).data;
-            double[] selectedP = scalarP.clone();
-            double[] expectedP = scalarP.clone();
-            double expectedDot = 0;
-            double size = 0;
-            for (int c = 0; c < length; c++) {
-                expectedP[c] += scale * row.data[3 + c];
-                expectedDot += row.data[3 + c] * v.data[c];
-                size += Math.abs(row.data[3 + c] * v.data[c]);
+        for (int size : new int[] {1, 2, 4, 5, 7, 8, 9, 12, 13, 31, 64, 130}) {
+            int stride = size + 3;
+            int base = 2 * stride + 1;
+            double[] a = new double[base + size * stride];
+            double[][] full = new double[size][size];
+            for (int r = 0; r < size; r++) {
+                for (int c = 0; c < size; c++) {
+                    a[base + r * stride + c] = c >= r ? random.nextGaussian() : Double.NaN;
+                }
+                for (int c = r; c < size; c++) {
+                    full[r][c] = a[base + r * stride + c];
+                    full[c][r] = full[r][c];
+                }
             }
-            double scalarDot = DenseProducts.SCALAR.axpyDot(row.data, 3, length, scale, scalarP,
-                    v.data);
-            double selectedDot = DenseProducts.SELECTED.axpyDot(row.data, 3, length, scale,
-                    selectedP, v.data);
-            assertEquals(scalarDot, selectedDot, 0.0);
-            assertArrayEquals(scalarP, selectedP, 0.0);
-            assertArrayEquals(expectedP, scalarP, 0.0);
-            assertEquals(expectedDot, scalarDot, 1e-15 * length * size);
+            double[] v = random(1, size, random).data;
+            for (int block = 1; block <= 5; block++) {
+                double[] scalarP = new double[size];
+                double[] selectedP = new double[size];
+                for (int first = 0; first < size; first += block) {
+                    int count = Math.min(block, size - first);
+                    DenseProducts.SCALAR.symmetricRows(a, base, stride, size, first, count, v,
+                            scalarP);
+                    DenseProducts.SELECTED.symmetricRows(a, base, stride, size, first, count, v,
+                            selectedP);
+                }
+                assertArrayEquals(scalarP, selectedP, 0.0, "size " + size + ", block " + block);
+                for (int r = 0; r < size; r++) {
+                    double expected = 0;
+                    double terms = 0;
+                    for (int c = 0; c < size; c++) {
+                        expected += full[r][c] * v[c];
+                        terms += Math.abs(full[r][c] * v[c]);
+                    }
+                    assertEquals(expected, scalarP[r], 1e-15 * size * terms);
+                }
+            }
         }
     }
 
