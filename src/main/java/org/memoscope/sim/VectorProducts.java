@@ -28,6 +28,12 @@ final class VectorProducts implements DenseProducts.Kernel {
     private static final int DEPTH_BLOCK = 256;
     private static final int ROW_BLOCK = 64;
     private static final int WIDTH_BLOCK = 10 * TILE;
+    /**
+     * Depth up to which the tiles of C are visited along its rows rather than down its
+     * columns: with few steps per tile, loading C dominates, and reading it in row order lets
+     * the hardware prefetch it.
+     */
+    private static final int SHALLOW = 64;
 
     @Override
     public String name() {
@@ -127,20 +133,18 @@ final class VectorProducts implements DenseProducts.Kernel {
                 pack(b, bOffset, ldb, p0, p1, j0, j1, packed);
                 for (int i0 = rowStart; i0 < rowEnd; i0 += ROW_BLOCK) {
                     int i1 = Math.min(rowEnd, i0 + ROW_BLOCK);
-                    for (int j = j0; j < j1; j += TILE) {
-                        int tile = (j - j0) * rows - p0 * TILE;
+                    if (rows <= SHALLOW) {
                         for (int i = i0; i < i1; i += ROWS) {
-                            if (upperOnly && j + TILE <= i) {
-                                continue;
+                            for (int j = j0; j < j1; j += TILE) {
+                                tile(a, aOffset, lda, packed, (j - j0) * rows - p0 * TILE, c,
+                                        cOffset, ldc, i, i1, j, p0, p1, upperOnly);
                             }
-                            if (i + ROWS <= i1) {
-                                fourByThree(a, aOffset + i * lda, lda, packed, tile, TILE, c,
-                                        cOffset + i * ldc + j, ldc, p0, p1);
-                            } else {
-                                for (int row = i; row < i1; row++) {
-                                    oneByThree(a, aOffset + row * lda, packed, tile, TILE, c,
-                                            cOffset + row * ldc + j, p0, p1);
-                                }
+                        }
+                    } else {
+                        for (int j = j0; j < j1; j += TILE) {
+                            for (int i = i0; i < i1; i += ROWS) {
+                                tile(a, aOffset, lda, packed, (j - j0) * rows - p0 * TILE, c,
+                                        cOffset, ldc, i, i1, j, p0, p1, upperOnly);
                             }
                         }
                     }
@@ -152,6 +156,24 @@ final class VectorProducts implements DenseProducts.Kernel {
                     int i1 = Math.min(rowEnd, i0 + ROW_BLOCK);
                     remainder(o, i0, i1, tiled, columns, p0, p1, upperOnly);
                 }
+            }
+        }
+    }
+
+    /** One tile of C: rows i..i+3 (fewer at the end of the row block), columns j..j+TILE-1. */
+    private static void tile(double[] a, int aOffset, int lda, double[] packed, int tile,
+                             double[] c, int cOffset, int ldc, int i, int i1, int j, int p0,
+                             int p1, boolean upperOnly) {
+        if (upperOnly && j + TILE <= i) {
+            return;
+        }
+        if (i + ROWS <= i1) {
+            fourByThree(a, aOffset + i * lda, lda, packed, tile, TILE, c, cOffset + i * ldc + j,
+                    ldc, p0, p1);
+        } else {
+            for (int row = i; row < i1; row++) {
+                oneByThree(a, aOffset + row * lda, packed, tile, TILE, c, cOffset + row * ldc + j,
+                        p0, p1);
             }
         }
     }
