@@ -25,10 +25,10 @@ import org.ejml.data.DMatrixRMaj;
  * <p>Applying Q: blocks of {@value #BLOCK} reflectors in the compact WY form
  * {@code H_j ... H_(j+b-1) = I - V T V^T} (Schreiber and Van Loan, SIAM J. Sci. Stat.
  * Comput. 10, 1989; T built as in LAPACK {@code dlarft}, forward and columnwise), applied
- * from the last block to the first as {@code W -= V (T (V^T W))} with two matrix products,
- * as LAPACK's {@code dormtr}/{@code dlarfb} do. Q itself is never formed. Cost:
- * {@code 4/3 k^3} for the reduction, {@code 2 k^2 c} to apply Q to a k x c matrix. Every
- * step is sequential in a fixed order: results are reproducible to the bit.
+ * from the last block to the first, as LAPACK's {@code dormtr}/{@code dlarfb} do, but to the
+ * rows of a matrix ({@code W Q^T}), each block with three matrix products. Q itself is never
+ * formed. Cost: {@code 4/3 k^3} for the reduction, {@code 2 k^2 c} to apply Q to c vectors.
+ * Every step is sequential in a fixed order: results are reproducible to the bit.
  */
 final class HouseholderTridiagonal {
 
@@ -36,6 +36,8 @@ final class HouseholderTridiagonal {
     static final int BLOCK = 48;
     /** Columns reduced per panel before the trailing matrix is updated. */
     static final int PANEL = 32;
+    /** Width, in columns, that the products applying Q are widened to a multiple of. */
+    private static final int ALIGNMENT = 24;
     /** Rows of the trailing matrix handed to the symmetric product kernel at once. */
     private static final int SYMMETRIC_ROWS = 4;
 
@@ -275,67 +277,74 @@ final class HouseholderTridiagonal {
         return offDiagonal.clone();
     }
 
-    /** Overwrites the k x c matrix {@code w} with {@code Q w}. */
-    void applyQ(DMatrixRMaj w) {
-        if (w.numRows != size) {
-            throw new IllegalArgumentException("Q is " + size + "x" + size + ", W has "
-                    + w.numRows + " rows");
+    /**
+     * Overwrites the c x k matrix {@code rows} with {@code rows Q^T}, that is, transforms each
+     * row r as {@code Q r} (the rows of the result are Q times the rows given). Working on
+     * rows keeps the long dimension of W in the rows of every product, where the kernels
+     * are fastest.
+     */
+    void applyQToRows(DMatrixRMaj rows) {
+        if (rows.numCols != size) {
+            throw new IllegalArgumentException("Q is " + size + "x" + size + ", the rows have "
+                    + rows.numCols + " columns");
         }
         int reflectorCount = Math.max(size - 2, 0);
-        int columns = w.numCols;
         for (int start = (reflectorCount - 1) / BLOCK * BLOCK; start >= 0; start -= BLOCK) {
             int count = Math.min(BLOCK, reflectorCount - start);
-            applyBlock(w.data, columns, start, count);
+            applyBlock(rows.data, rows.numRows, start, count);
         }
     }
 
-    /** {@code W = (I - V T V^T) W} for reflectors {@code start..start+count-1}. */
-    private void applyBlock(double[] w, int columns, int start, int count) {
+    /**
+     * {@code W = W (I - V T V^T)^T = W - ((W V) T^T) V^T} for reflectors
+     * {@code start..start+count-1}, W c x k row-major: three products, the middle one with
+     * the small negated {@code T^T}. V is widened on the left with zero columns, up to
+     * {@value #ALIGNMENT} - 1 of them, so the products see a width that is a multiple of
+     * {@value #ALIGNMENT} and no column is left to the kernels' element-by-element remainder
+     * (zero terms leave every sum unchanged).
+     */
+    private void applyBlock(double[] w, int rowCount, int start, int count) {
         int k = size;
         int top = start + 1;
-        int m = k - top;
-        double[] rows = new double[count * m];
+        int pad = Math.min(top, (ALIGNMENT - (k - top) % ALIGNMENT) % ALIGNMENT);
+        int from = top - pad;
+        int m = k - from;
+        double[] rowsOfV = new double[count * m];
         for (int c = 0; c < count; c++) {
             int reflector = start + c;
-            System.arraycopy(reflectors, reflector * k + reflector + 1, rows, c * m + c, m - c);
-        }
-        double[] t = triangularFactor(rows, count, m, start);
-
-        double[] y = new double[count * columns];
-        DenseProducts.SELECTED.accumulate(rows, 0, m, w, top * columns, columns, y, 0, columns,
-                0, count, columns, m, false);
-        for (int r = 0; r < count; r++) {
-            int target = r * columns;
-            double diagonalEntry = t[r * count + r];
-            for (int j = 0; j < columns; j++) {
-                y[target + j] *= diagonalEntry;
-            }
-            for (int c = r + 1; c < count; c++) {
-                double factor = t[r * count + c];
-                int source = c * columns;
-                for (int j = 0; j < columns; j++) {
-                    y[target + j] += factor * y[source + j];
-                }
-            }
-            for (int j = 0; j < columns; j++) {
-                y[target + j] = -y[target + j];
-            }
+            System.arraycopy(reflectors, reflector * k + reflector + 1, rowsOfV,
+                    c * m + pad + c, m - pad - c);
         }
         double[] columnsOfV = new double[m * count];
         for (int c = 0; c < count; c++) {
-            for (int r = 0; r < m; r++) {
-                columnsOfV[r * count + c] = rows[c * m + r];
+            for (int r = pad + c; r < m; r++) {
+                columnsOfV[r * count + c] = rowsOfV[c * m + r];
             }
         }
-        DenseProducts.SELECTED.accumulate(columnsOfV, 0, count, y, 0, columns, w, top * columns,
-                columns, 0, m, columns, count, false);
+        double[] t = triangularFactor(rowsOfV, count, m, pad, start);
+        double[] minusTTransposed = new double[count * count];
+        for (int r = 0; r < count; r++) {
+            for (int c = r; c < count; c++) {
+                minusTTransposed[c * count + r] = -t[r * count + c];
+            }
+        }
+
+        double[] wv = new double[rowCount * count];
+        DenseProducts.SELECTED.accumulate(w, from, k, columnsOfV, 0, count, wv, 0, count,
+                0, rowCount, count, m, false);
+        double[] wvt = new double[rowCount * count];
+        DenseProducts.SELECTED.accumulate(wv, 0, count, minusTTransposed, 0, count, wvt, 0,
+                count, 0, rowCount, count, count, false);
+        DenseProducts.SELECTED.accumulate(wvt, 0, count, rowsOfV, 0, m, w, from, k,
+                0, rowCount, m, count, false);
     }
 
     /**
      * The upper triangular T of {@code I - V T V^T} (LAPACK {@code dlarft}, forward,
-     * columnwise), from the reflectors as rows of {@code rows} (count x m).
+     * columnwise), from the reflectors as rows of {@code rows} (count x m), reflector c
+     * starting at column {@code pad + c}.
      */
-    private double[] triangularFactor(double[] rows, int count, int m, int start) {
+    private double[] triangularFactor(double[] rows, int count, int m, int pad, int start) {
         double[] t = new double[count * count];
         double[] overlap = new double[count];
         for (int c = 0; c < count; c++) {
@@ -345,7 +354,7 @@ final class HouseholderTridiagonal {
                 double sum = 0;
                 int rowR = r * m;
                 int rowC = c * m;
-                for (int j = c; j < m; j++) {
+                for (int j = pad + c; j < m; j++) {
                     sum += rows[rowR + j] * rows[rowC + j];
                 }
                 overlap[r] = sum;

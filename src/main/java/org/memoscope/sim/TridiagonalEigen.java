@@ -28,7 +28,8 @@ import org.ejml.dense.row.decomposition.eig.symm.SymmetricQrAlgorithm_DDRM;
  *       every step. Outside clusters the vectors are orthogonal to within about
  *       {@code eps / }{@value #CLUSTER};</li>
  *   <li>the eigenvectors of A as {@code Q W}, the reflectors applied to W in blocks
- *       ({@link HouseholderTridiagonal#applyQ}); Q is never formed.</li>
+ *       ({@link HouseholderTridiagonal#applyQToRows}, on the vectors as rows); Q is never
+ *       formed.</li>
  * </ol>
  * Matrices with a cluster of more than k/16 + 16 eigenvalues get their vectors from the QR
  * algorithm's rotations instead, on the same tridiagonal form (Q formed for them). The
@@ -100,15 +101,13 @@ final class TridiagonalEigen {
         }
         double[][] tridiagonalVectors = inverseIteration(diagonal, offDiagonal, values, norm);
 
-        DMatrixRMaj w = new DMatrixRMaj(k, k);
+        DMatrixRMaj vectorRows = new DMatrixRMaj(k, k);
         for (int i = 0; i < k; i++) {
-            double[] vector = tridiagonalVectors[i];
-            for (int row = 0; row < k; row++) {
-                w.data[row * k + i] = vector[row];
-            }
+            System.arraycopy(tridiagonalVectors[i], 0, vectorRows.data, i * k, k);
         }
-        tridiagonal.applyQ(w);
-        TridiagonalEigen result = new TridiagonalEigen(values, w);
+        tridiagonal.applyQToRows(vectorRows);
+        TridiagonalEigen result = new TridiagonalEigen(values,
+                CommonOps_DDRM.transpose(vectorRows, null));
         return result.passesCheck(symmetric, norm) ? result : null;
     }
 
@@ -119,9 +118,8 @@ final class TridiagonalEigen {
     private static TridiagonalEigen withRotations(HouseholderTridiagonal tridiagonal,
                                                   double[] diagonal, double[] offDiagonal) {
         int k = diagonal.length;
-        DMatrixRMaj q = CommonOps_DDRM.identity(k);
-        tridiagonal.applyQ(q);
-        DMatrixRMaj rows = CommonOps_DDRM.transpose(q, null);
+        DMatrixRMaj rows = CommonOps_DDRM.identity(k);
+        tridiagonal.applyQToRows(rows);
         SymmetricQREigenHelper_DDRM helper = new SymmetricQREigenHelper_DDRM();
         helper.init(diagonal.clone(), offDiagonal.clone(), k);
         helper.setQ(rows);

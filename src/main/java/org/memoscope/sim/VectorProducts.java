@@ -134,7 +134,7 @@ final class VectorProducts implements DenseProducts.Kernel {
                 for (int i0 = rowStart; i0 < rowEnd; i0 += ROW_BLOCK) {
                     int i1 = Math.min(rowEnd, i0 + ROW_BLOCK);
                     if (rows <= SHALLOW) {
-                        for (int i = i0; i < i1; i += ROWS) {
+                        for (int i = i0; i < i1; i += 2 * ROWS) {
                             for (int j = j0; j < j1; j += TILE) {
                                 tile(a, aOffset, lda, packed, (j - j0) * rows - p0 * TILE, c,
                                         cOffset, ldc, i, i1, j, p0, p1, upperOnly);
@@ -142,7 +142,7 @@ final class VectorProducts implements DenseProducts.Kernel {
                         }
                     } else {
                         for (int j = j0; j < j1; j += TILE) {
-                            for (int i = i0; i < i1; i += ROWS) {
+                            for (int i = i0; i < i1; i += 2 * ROWS) {
                                 tile(a, aOffset, lda, packed, (j - j0) * rows - p0 * TILE, c,
                                         cOffset, ldc, i, i1, j, p0, p1, upperOnly);
                             }
@@ -167,9 +167,14 @@ final class VectorProducts implements DenseProducts.Kernel {
         if (upperOnly && j + TILE <= i) {
             return;
         }
-        if (i + ROWS <= i1) {
+        if (i + 2 * ROWS <= i1) {
+            eightByThree(a, aOffset + i * lda, lda, packed, tile, TILE, c, cOffset + i * ldc + j,
+                    ldc, p0, p1);
+        } else if (i + ROWS <= i1) {
             fourByThree(a, aOffset + i * lda, lda, packed, tile, TILE, c, cOffset + i * ldc + j,
                     ldc, p0, p1);
+            tile(a, aOffset, lda, packed, tile, c, cOffset, ldc, i + ROWS, i1, j, p0, p1,
+                    upperOnly);
         } else {
             for (int row = i; row < i1; row++) {
                 oneByThree(a, aOffset + row * lda, packed, tile, TILE, c, cOffset + row * ldc + j,
@@ -226,6 +231,111 @@ final class VectorProducts implements DenseProducts.Kernel {
     /** The three operands with their offsets and row strides. */
     private record Operands(double[] a, int aOffset, int lda, double[] b, int bOffset, int ldb,
                             double[] c, int cOffset, int ldc) {
+    }
+
+    /** C[0..7][0..TILE) += A[0..7][p0..p1) B[p0..p1][0..TILE); offsets at the tile. */
+    private static void eightByThree(double[] a, int a0, int lda, double[] b, int bStart,
+                                     int ldb, double[] c, int r0, int ldc, int p0, int p1) {
+        int r1 = r0 + ldc;
+        int r2 = r1 + ldc;
+        int r3 = r2 + ldc;
+        int r4 = r3 + ldc;
+        int r5 = r4 + ldc;
+        int r6 = r5 + ldc;
+        int r7 = r6 + ldc;
+        DoubleVector c00 = DoubleVector.fromArray(SPECIES, c, r0);
+        DoubleVector c01 = DoubleVector.fromArray(SPECIES, c, r0 + LANES);
+        DoubleVector c02 = DoubleVector.fromArray(SPECIES, c, r0 + 2 * LANES);
+        DoubleVector c10 = DoubleVector.fromArray(SPECIES, c, r1);
+        DoubleVector c11 = DoubleVector.fromArray(SPECIES, c, r1 + LANES);
+        DoubleVector c12 = DoubleVector.fromArray(SPECIES, c, r1 + 2 * LANES);
+        DoubleVector c20 = DoubleVector.fromArray(SPECIES, c, r2);
+        DoubleVector c21 = DoubleVector.fromArray(SPECIES, c, r2 + LANES);
+        DoubleVector c22 = DoubleVector.fromArray(SPECIES, c, r2 + 2 * LANES);
+        DoubleVector c30 = DoubleVector.fromArray(SPECIES, c, r3);
+        DoubleVector c31 = DoubleVector.fromArray(SPECIES, c, r3 + LANES);
+        DoubleVector c32 = DoubleVector.fromArray(SPECIES, c, r3 + 2 * LANES);
+        DoubleVector c40 = DoubleVector.fromArray(SPECIES, c, r4);
+        DoubleVector c41 = DoubleVector.fromArray(SPECIES, c, r4 + LANES);
+        DoubleVector c42 = DoubleVector.fromArray(SPECIES, c, r4 + 2 * LANES);
+        DoubleVector c50 = DoubleVector.fromArray(SPECIES, c, r5);
+        DoubleVector c51 = DoubleVector.fromArray(SPECIES, c, r5 + LANES);
+        DoubleVector c52 = DoubleVector.fromArray(SPECIES, c, r5 + 2 * LANES);
+        DoubleVector c60 = DoubleVector.fromArray(SPECIES, c, r6);
+        DoubleVector c61 = DoubleVector.fromArray(SPECIES, c, r6 + LANES);
+        DoubleVector c62 = DoubleVector.fromArray(SPECIES, c, r6 + 2 * LANES);
+        DoubleVector c70 = DoubleVector.fromArray(SPECIES, c, r7);
+        DoubleVector c71 = DoubleVector.fromArray(SPECIES, c, r7 + LANES);
+        DoubleVector c72 = DoubleVector.fromArray(SPECIES, c, r7 + 2 * LANES);
+        int a1 = a0 + lda;
+        int a2 = a1 + lda;
+        int a3 = a2 + lda;
+        int a4 = a3 + lda;
+        int a5 = a4 + lda;
+        int a6 = a5 + lda;
+        int a7 = a6 + lda;
+        for (int p = p0; p < p1; p++) {
+            int row = bStart + p * ldb;
+            DoubleVector b0 = DoubleVector.fromArray(SPECIES, b, row);
+            DoubleVector b1 = DoubleVector.fromArray(SPECIES, b, row + LANES);
+            DoubleVector b2 = DoubleVector.fromArray(SPECIES, b, row + 2 * LANES);
+            DoubleVector x = DoubleVector.broadcast(SPECIES, a[a0 + p]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            c02 = x.fma(b2, c02);
+            x = DoubleVector.broadcast(SPECIES, a[a1 + p]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            c12 = x.fma(b2, c12);
+            x = DoubleVector.broadcast(SPECIES, a[a2 + p]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            c22 = x.fma(b2, c22);
+            x = DoubleVector.broadcast(SPECIES, a[a3 + p]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            c32 = x.fma(b2, c32);
+            x = DoubleVector.broadcast(SPECIES, a[a4 + p]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            c42 = x.fma(b2, c42);
+            x = DoubleVector.broadcast(SPECIES, a[a5 + p]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+            c52 = x.fma(b2, c52);
+            x = DoubleVector.broadcast(SPECIES, a[a6 + p]);
+            c60 = x.fma(b0, c60);
+            c61 = x.fma(b1, c61);
+            c62 = x.fma(b2, c62);
+            x = DoubleVector.broadcast(SPECIES, a[a7 + p]);
+            c70 = x.fma(b0, c70);
+            c71 = x.fma(b1, c71);
+            c72 = x.fma(b2, c72);
+        }
+        c00.intoArray(c, r0);
+        c01.intoArray(c, r0 + LANES);
+        c02.intoArray(c, r0 + 2 * LANES);
+        c10.intoArray(c, r1);
+        c11.intoArray(c, r1 + LANES);
+        c12.intoArray(c, r1 + 2 * LANES);
+        c20.intoArray(c, r2);
+        c21.intoArray(c, r2 + LANES);
+        c22.intoArray(c, r2 + 2 * LANES);
+        c30.intoArray(c, r3);
+        c31.intoArray(c, r3 + LANES);
+        c32.intoArray(c, r3 + 2 * LANES);
+        c40.intoArray(c, r4);
+        c41.intoArray(c, r4 + LANES);
+        c42.intoArray(c, r4 + 2 * LANES);
+        c50.intoArray(c, r5);
+        c51.intoArray(c, r5 + LANES);
+        c52.intoArray(c, r5 + 2 * LANES);
+        c60.intoArray(c, r6);
+        c61.intoArray(c, r6 + LANES);
+        c62.intoArray(c, r6 + 2 * LANES);
+        c70.intoArray(c, r7);
+        c71.intoArray(c, r7 + LANES);
+        c72.intoArray(c, r7 + 2 * LANES);
     }
 
     /** C[0..3][0..TILE) += A[0..3][p0..p1) B[p0..p1][0..TILE); offsets at the tile. */

@@ -15,11 +15,11 @@ import org.junit.jupiter.api.Test;
 /**
  * The blocked Householder reduction {@code A = Q T Q^T} on seeded random, rank-deficient,
  * clustered and spiked symmetric matrices of sizes 1 to 300 (across the panel width 32 and
- * the block of 48 reflectors). Q is formed by applying it to the identity. Tolerances, with
+ * the block of 48 reflectors). Q is formed by applying it to the rows of the identity. Tolerances, with
  * ||A|| the largest |a_ij| and k the size: Q orthogonal within 1e-13 k^(1/2);
  * {@code Q T Q^T} equal to A within 1e-14 k ||A||; the eigenvalues of T equal EJML's of A
  * within 1e-13 k^(1/2) ||A|| (backward stability of orthogonal reductions, Golub and Van
- * Loan, section 5.1.11). Applying Q to a matrix equals multiplying by the formed Q within
+ * Loan, section 5.1.11). Applying Q to the rows of a matrix equals multiplying by the formed Q within
  * 1e-14 k times the size of the entries.
  */
 class HouseholderTridiagonalTest {
@@ -56,21 +56,20 @@ class HouseholderTridiagonalTest {
     }
 
     @Test
-    void applyingQEqualsMultiplyingByIt() {
+    void applyingQToRowsEqualsMultiplyingByIt() {
         SplittableRandom random = new SplittableRandom(23L);
         for (int k : new int[] {3, 60, 130}) {
             DMatrixRMaj matrix = gaussianSymmetric(k, random);
             HouseholderTridiagonal reduction = HouseholderTridiagonal.of(matrix);
-            DMatrixRMaj q = CommonOps_DDRM.identity(k);
-            reduction.applyQ(q);
-            for (int columns : new int[] {1, 7, 64}) {
-                DMatrixRMaj w = new DMatrixRMaj(k, columns);
+            DMatrixRMaj q = formQ(reduction);
+            for (int rowCount : new int[] {1, 7, 64}) {
+                DMatrixRMaj w = new DMatrixRMaj(rowCount, k);
                 for (int i = 0; i < w.data.length; i++) {
                     w.data[i] = random.nextGaussian();
                 }
-                DMatrixRMaj expected = new DMatrixRMaj(k, columns);
-                CommonOps_DDRM.mult(q, w, expected);
-                reduction.applyQ(w);
+                DMatrixRMaj expected = new DMatrixRMaj(rowCount, k);
+                CommonOps_DDRM.multTransB(w, q, expected);
+                reduction.applyQToRows(w);
                 assertArrayEquals(expected.data, w.data, 1e-14 * k * 10);
             }
         }
@@ -93,8 +92,7 @@ class HouseholderTridiagonalTest {
         HouseholderTridiagonal reduction = HouseholderTridiagonal.of(matrix);
         double[] diagonal = reduction.diagonal();
         double[] offDiagonal = reduction.offDiagonal();
-        DMatrixRMaj q = CommonOps_DDRM.identity(k);
-        reduction.applyQ(q);
+        DMatrixRMaj q = formQ(reduction);
 
         DMatrixRMaj gram = new DMatrixRMaj(k, k);
         CommonOps_DDRM.multTransA(q, q, gram);
@@ -126,6 +124,13 @@ class HouseholderTridiagonalTest {
             assertEquals(expected[i], actual[i], 1e-13 * Math.sqrt(k) * norm + 1e-300,
                     "eigenvalue " + i + " at size " + k);
         }
+    }
+
+    /** Q, formed as the transpose of {@code I Q^T}. */
+    private static DMatrixRMaj formQ(HouseholderTridiagonal reduction) {
+        DMatrixRMaj transposed = CommonOps_DDRM.identity(reduction.size());
+        reduction.applyQToRows(transposed);
+        return CommonOps_DDRM.transpose(transposed, null);
     }
 
     private static double[] ejmlValues(DMatrixRMaj matrix) {
