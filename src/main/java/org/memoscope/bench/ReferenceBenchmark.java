@@ -128,7 +128,7 @@ public final class ReferenceBenchmark {
     // ---- simulation -----------------------------------------------------------------
 
     /** Untimed warm-up runs at the point itself (seed 0): at least one, more while cheap. */
-    private static final int MAX_POINT_WARM_UPS = 10;
+    private static final int MAX_POINT_WARM_UPS = 1000;
     private static final long POINT_WARM_UP_NANOS = 1_000_000_000L;
 
     /**
