@@ -5,8 +5,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.DoubleSupplier;
@@ -35,8 +37,9 @@ import org.memoscope.theory.SpikedTheory;
  *       {@code <dir>} for the reference to check.</li>
  *   <li>{@code simulation <dims> <loads> <runs>}: {@link LinearModelExperiment#measure} at
  *       n = round(load d) for each d, 64 seeds, one repetition, beta = 2, no ridge; run
- *       {@code runs} times with root seeds 1, 2, ..., after warm-up runs (about a second's
- *       worth, at least one), and the draws
+ *       {@code runs} times with root seeds 1, 2, ... (more, up to 25, while the runs take
+ *       under a second in all), after warm-up runs (about a second's worth, at least
+ *       one), and the draws
  *       of all runs pooled into one estimate per quantity; the JIT is warmed first on
  *       d = 256.</li>
  * </ul>
@@ -130,6 +133,13 @@ public final class ReferenceBenchmark {
     /** Untimed warm-up runs at the point itself (seed 0): at least one, more while cheap. */
     private static final int MAX_POINT_WARM_UPS = 1000;
     private static final long POINT_WARM_UP_NANOS = 1_000_000_000L;
+    /**
+     * Timed runs beyond the requested number while they take under {@value #TIMED_NANOS} ns
+     * in all (at most {@value #MAX_TIMED_RUNS}): a median of three runs of a few
+     * milliseconds moves with every hiccup of the machine. The numpy reference does the same.
+     */
+    private static final long TIMED_NANOS = 1_000_000_000L;
+    private static final int MAX_TIMED_RUNS = 25;
 
     /**
      * Runs the point untimed until about {@value #POINT_WARM_UP_NANOS} ns have passed (at
@@ -162,15 +172,20 @@ public final class ReferenceBenchmark {
                         .withSeedCount(64).withRepetitions(1)
                         .withSpikeStrengths(new double[] {2.0});
                 warmUpAt(parameters, load);
-                double[] times = new double[runs];
-                SimulationPoint[] points = new SimulationPoint[runs];
-                for (int run = 0; run < runs; run++) {
+                List<Double> times = new ArrayList<>();
+                List<SimulationPoint> timed = new ArrayList<>();
+                long timingStart = System.nanoTime();
+                while (times.size() < runs || (times.size() < MAX_TIMED_RUNS
+                        && System.nanoTime() - timingStart < TIMED_NANOS)) {
                     long start = System.nanoTime();
-                    points[run] = LinearModelExperiment.measure(parameters.withSeed(run + 1),
-                            load, JobContext.NONE);
-                    times[run] = (System.nanoTime() - start) / 1e6;
+                    timed.add(LinearModelExperiment.measure(
+                            parameters.withSeed(times.size() + 1), load, JobContext.NONE));
+                    times.add((System.nanoTime() - start) / 1e6);
                 }
-                OUT.printf(Locale.ROOT, "time\t%s\t%.1f\t%d%n", name, median(times), runs);
+                SimulationPoint[] points = timed.toArray(SimulationPoint[]::new);
+                OUT.printf(Locale.ROOT, "time\t%s\t%.1f\t%d%n", name,
+                        median(times.stream().mapToDouble(Double::doubleValue).toArray()),
+                        times.size());
                 printPooled(name, "q", points, SimulationPoint::convergence);
                 printPooled(name, "q_trace", points, SimulationPoint::convergenceTrace);
                 printPooled(name, "m", points, SimulationPoint::memorisation);

@@ -202,6 +202,7 @@ final class TridiagonalEigen {
     private static final class Factorisation {
 
         private final double[] pivot;
+        private final double[] inversePivot;
         private final double[] firstUpper;
         private final double[] secondUpper;
         private final double[] multiplier;
@@ -209,6 +210,7 @@ final class TridiagonalEigen {
 
         Factorisation(int k) {
             pivot = new double[k];
+            inversePivot = new double[k];
             firstUpper = new double[k];
             secondUpper = new double[k];
             multiplier = new double[k];
@@ -244,6 +246,9 @@ final class TridiagonalEigen {
                 }
             }
             pivot[k - 1] = atLeast(current, smallPivot);
+            for (int i = 0; i < k; i++) {
+                inversePivot[i] = 1 / pivot[i];
+            }
         }
 
         /** {@code value}, or {@code +-smallPivot} when it is smaller than that. */
@@ -251,33 +256,39 @@ final class TridiagonalEigen {
             return Math.abs(value) >= smallPivot ? value : Math.copySign(smallPivot, value);
         }
 
-        /** Overwrites x with the solution of (T - lambda I) y = x. */
+        /**
+         * Overwrites x with the solution of (T - lambda I) y = x, scaled so its largest
+         * entry is 1 in absolute value. Divisions by the pivots are multiplications by their
+         * reciprocals, and the row swaps are selections rather than branches (they follow
+         * the pivots and defeat branch prediction): the sweeps are chains of dependent
+         * steps, where every cycle counts.
+         */
         void solve(double[] x) {
             int k = x.length;
+            double carried = x[0];
             for (int i = 0; i < k - 1; i++) {
-                if (swapped[i]) {
-                    double held = x[i];
-                    x[i] = x[i + 1];
-                    x[i + 1] = held;
-                }
-                x[i + 1] -= multiplier[i] * x[i];
+                double next = x[i + 1];
+                boolean swap = swapped[i];
+                double kept = swap ? next : carried;
+                carried = (swap ? carried : next) - multiplier[i] * kept;
+                x[i] = kept;
             }
-            x[k - 1] /= pivot[k - 1];
+            x[k - 1] = carried * inversePivot[k - 1];
             if (k > 1) {
-                x[k - 2] = (x[k - 2] - firstUpper[k - 2] * x[k - 1]) / pivot[k - 2];
+                x[k - 2] = (x[k - 2] - firstUpper[k - 2] * x[k - 1]) * inversePivot[k - 2];
             }
+            double largest = Math.max(Math.abs(x[k - 1]), k > 1 ? Math.abs(x[k - 2]) : 0);
             for (int i = k - 3; i >= 0; i--) {
-                x[i] = (x[i] - firstUpper[i] * x[i + 1] - secondUpper[i] * x[i + 2]) / pivot[i];
+                x[i] = (x[i] - firstUpper[i] * x[i + 1] - secondUpper[i] * x[i + 2])
+                        * inversePivot[i];
+                largest = Math.max(largest, Math.abs(x[i]));
             }
             // Inverse iteration grows the vector by up to 1/eps a step: rescale before the
             // next step so nothing overflows.
-            double largest = 0;
-            for (double v : x) {
-                largest = Math.max(largest, Math.abs(v));
-            }
             if (largest > 0 && Double.isFinite(largest)) {
+                double scale = 1 / largest;
                 for (int i = 0; i < k; i++) {
-                    x[i] /= largest;
+                    x[i] *= scale;
                 }
             }
         }
