@@ -45,7 +45,7 @@ final class CovarianceFit extends LinearModelFit {
     @Override
     DMatrixRMaj sample(DMatrixRMaj seeds) {
         int d = dimension();
-        DMatrixRMaj coefficients = DenseProducts.multTransA(covariance.vectors(), seeds);
+        DMatrixRMaj coefficients = DenseProducts.mult(covariance.vectorRows(), seeds);
         for (int i = 0; i < d; i++) {
             CommonOps_DDRM.scaleRow(weights[i] + ridgeRoot, coefficients, i);
         }
@@ -54,7 +54,7 @@ final class CovarianceFit extends LinearModelFit {
 
     @Override
     double eigenvectorComponent(int rank, int axis) {
-        return covariance.vectors().get(axis, rank);
+        return covariance.vectorRows().get(rank, axis);
     }
 
     @Override
@@ -81,7 +81,7 @@ final class CovarianceFit extends LinearModelFit {
     @Override
     DMatrixRMaj partialOverlap(LinearModelFit other, int start, int end) {
         CovarianceFit second = (CovarianceFit) other;
-        return DenseProducts.multTransA(rows(covariance.vectors(), start, end),
+        return DenseProducts.mult(columns(covariance.vectorRows(), start, end),
                 rows(second.covariance.vectors(), start, end));
     }
 }

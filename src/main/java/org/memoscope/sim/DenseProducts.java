@@ -122,7 +122,15 @@ final class DenseProducts {
 
     /** {@code X X^T} for X m x k (dot products of the rows), symmetric. */
     static DMatrixRMaj outer(DMatrixRMaj x) {
-        DMatrixRMaj transposed = CommonOps_DDRM.transpose(x, null);
+        return outer(x, CommonOps_DDRM.transpose(x, null));
+    }
+
+    /** {@code X X^T} as {@link #outer(DMatrixRMaj)}, with X^T already at hand. */
+    static DMatrixRMaj outer(DMatrixRMaj x, DMatrixRMaj transposed) {
+        if (transposed.numRows != x.numCols || transposed.numCols != x.numRows) {
+            throw new IllegalArgumentException("not the transpose of a " + x.numRows + "x"
+                    + x.numCols + " matrix: " + transposed.numRows + "x" + transposed.numCols);
+        }
         DMatrixRMaj c = new DMatrixRMaj(x.numRows, x.numRows);
         SELECTED.accumulate(x.data, x.numCols, transposed.data, x.numRows, c.data, 0,
                 x.numRows, true);

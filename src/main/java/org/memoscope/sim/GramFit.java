@@ -30,6 +30,8 @@ final class GramFit extends LinearModelFit {
     /** Relative size below which a Gram eigenvalue counts as zero. */
     static final double NEGLIGIBLE = 1e-13;
 
+    /** X^T, kept for the products with it (sampling, the other fit's overlap). */
+    private final DMatrixRMaj trainingTransposed;
     private final SymmetricEigen gram;
     private final double[] weights;
     private final double lowRankTrace;
@@ -37,7 +39,8 @@ final class GramFit extends LinearModelFit {
     GramFit(DMatrixRMaj trainingSet, double ridge, Runnable checkpoint) {
         super(trainingSet, ridge);
         int n = sampleCount();
-        DMatrixRMaj gramMatrix = DenseProducts.outer(trainingSet);
+        trainingTransposed = CommonOps_DDRM.transpose(trainingSet, null);
+        DMatrixRMaj gramMatrix = DenseProducts.outer(trainingSet, trainingTransposed);
         checkpoint.run();
 
         gram = SymmetricEigen.of(gramMatrix);
@@ -60,12 +63,12 @@ final class GramFit extends LinearModelFit {
     DMatrixRMaj sample(DMatrixRMaj seeds) {
         int n = sampleCount();
         DMatrixRMaj projected = DenseProducts.mult(trainingSet, seeds);
-        DMatrixRMaj coefficients = DenseProducts.multTransA(gram.vectors(), projected);
+        DMatrixRMaj coefficients = DenseProducts.mult(gram.vectorRows(), projected);
         for (int i = 0; i < n; i++) {
             CommonOps_DDRM.scaleRow(weights[i], coefficients, i);
         }
         projected = DenseProducts.mult(gram.vectors(), coefficients);
-        DMatrixRMaj samples = DenseProducts.multTransA(trainingSet, projected);
+        DMatrixRMaj samples = DenseProducts.mult(trainingTransposed, projected);
         if (ridge > 0) {
             CommonOps_DDRM.addEquals(samples, ridgeRoot, seeds);
         }
@@ -79,10 +82,10 @@ final class GramFit extends LinearModelFit {
         }
         int n = sampleCount();
         int d = dimension();
-        DMatrixRMaj vectors = gram.vectors();
+        DMatrixRMaj vectorRows = gram.vectorRows();
         double component = 0;
         for (int mu = 0; mu < n; mu++) {
-            component += trainingSet.data[mu * d + axis] * vectors.data[mu * n + rank];
+            component += trainingSet.data[mu * d + axis] * vectorRows.data[rank * n + mu];
         }
         return component / Math.sqrt(gram.value(rank));
     }
@@ -115,9 +118,9 @@ final class GramFit extends LinearModelFit {
     @Override
     DMatrixRMaj partialOverlap(LinearModelFit other, int start, int end) {
         GramFit second = (GramFit) other;
-        DMatrixRMaj crossGram = DenseProducts.multTransB(rows(trainingSet, start, end),
-                second.trainingSet);
+        DMatrixRMaj crossGram = DenseProducts.mult(rows(trainingSet, start, end),
+                second.trainingTransposed);
         DMatrixRMaj rotated = DenseProducts.mult(crossGram, second.gram.vectors());
-        return DenseProducts.multTransA(rows(gram.vectors(), start, end), rotated);
+        return DenseProducts.mult(columns(gram.vectorRows(), start, end), rotated);
     }
 }

@@ -174,4 +174,9 @@ abstract sealed class LinearModelFit permits GramFit, CovarianceFit {
     static DMatrixRMaj rows(DMatrixRMaj matrix, int start, int end) {
         return CommonOps_DDRM.extract(matrix, start, end, 0, matrix.numCols);
     }
+
+    /** Columns {@code start..end-1} of {@code matrix}, copied. */
+    static DMatrixRMaj columns(DMatrixRMaj matrix, int start, int end) {
+        return CommonOps_DDRM.extract(matrix, 0, matrix.numRows, start, end);
+    }
 }

@@ -17,6 +17,7 @@ import java.util.Locale;
  * + 4 k^2 + n d  the overlap of the two fits, split in two halves (row blocks, partial
  *                products and their sum)
  * + 7 d s + 4 n s  seeds, samples and their projections
+ * + 2 n d        for n &lt; d, the transposed training sets the Gram route keeps
  * </pre>
  * A JVM whose whole heap (-Xmx) is this estimate plus 24 MB runs such a point to the end
  * (checked at d = 784 to 1500, n = d/8 to 4d, 64 seeds). The heap free for it is {@code maxMemory - (totalMemory -
@@ -36,7 +37,8 @@ final class SimulationMemory {
         double d = dimension;
         double s = seeds;
         double k = Math.min(n, d);
-        double doubles = 2 * n * d + 12 * k * k + 4 * k * k + n * d + 7 * d * s + 4 * n * s;
+        double doubles = 2 * n * d + 12 * k * k + 4 * k * k + n * d + 7 * d * s + 4 * n * s
+                + (n < d ? 2 * n * d : 0);
         return doubles * BYTES_PER_DOUBLE;
     }
 

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
@@ -26,11 +27,12 @@ final class SymmetricEigen {
     static final int INVERSE_ITERATION_FROM = 64;
 
     private final double[] values;
-    private final DMatrixRMaj vectors;
+    private final DMatrixRMaj vectorRows;
+    private DMatrixRMaj vectors;
 
-    private SymmetricEigen(double[] values, DMatrixRMaj vectors) {
+    private SymmetricEigen(double[] values, DMatrixRMaj vectorRows) {
         this.values = values;
-        this.vectors = vectors;
+        this.vectorRows = vectorRows;
     }
 
     /**
@@ -43,7 +45,7 @@ final class SymmetricEigen {
         if (size >= INVERSE_ITERATION_FROM) {
             TridiagonalEigen fast = TridiagonalEigen.decompose(symmetric);
             if (fast != null) {
-                return new SymmetricEigen(fast.values(), fast.vectors());
+                return new SymmetricEigen(fast.values(), fast.vectorRows());
             }
         }
         EigenDecomposition_F64<DMatrixRMaj> decomposition =
@@ -63,16 +65,14 @@ final class SymmetricEigen {
         Arrays.sort(order, Comparator.comparingDouble((Integer i) -> unsorted[i]).reversed());
 
         double[] values = new double[size];
-        DMatrixRMaj vectors = new DMatrixRMaj(size, size);
+        DMatrixRMaj rows = new DMatrixRMaj(size, size);
         for (int rank = 0; rank < size; rank++) {
             int source = order[rank];
             values[rank] = unsorted[source];
-            DMatrixRMaj vector = decomposition.getEigenVector(source);
-            for (int row = 0; row < size; row++) {
-                vectors.data[row * size + rank] = vector.data[row];
-            }
+            System.arraycopy(decomposition.getEigenVector(source).data, 0, rows.data,
+                    rank * size, size);
         }
-        return new SymmetricEigen(values, vectors);
+        return new SymmetricEigen(values, rows);
     }
 
     /** Eigenvalue of rank i (0 is the largest). */
@@ -85,8 +85,19 @@ final class SymmetricEigen {
         return values.length;
     }
 
-    /** V, column i the unit eigenvector of rank i; shared, not to be modified. */
-    DMatrixRMaj vectors() {
+    /**
+     * V, column i the unit eigenvector of rank i; shared, not to be modified. Formed from
+     * {@link #vectorRows} on the first call.
+     */
+    synchronized DMatrixRMaj vectors() {
+        if (vectors == null) {
+            vectors = CommonOps_DDRM.transpose(vectorRows, null);
+        }
         return vectors;
+    }
+
+    /** V^T, row i the unit eigenvector of rank i; shared, not to be modified. */
+    DMatrixRMaj vectorRows() {
+        return vectorRows;
     }
 }

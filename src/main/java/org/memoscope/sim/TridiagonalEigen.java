@@ -49,11 +49,11 @@ final class TridiagonalEigen {
     private static final double EPSILON = Math.ulp(1.0);
 
     private final double[] values;
-    private final DMatrixRMaj vectors;
+    private final DMatrixRMaj vectorRows;
 
-    private TridiagonalEigen(double[] values, DMatrixRMaj vectors) {
+    private TridiagonalEigen(double[] values, DMatrixRMaj vectorRows) {
         this.values = values;
-        this.vectors = vectors;
+        this.vectorRows = vectorRows;
     }
 
     /** Eigenvalues in decreasing order. */
@@ -61,9 +61,9 @@ final class TridiagonalEigen {
         return values;
     }
 
-    /** Column i is the unit eigenvector of {@code values()[i]}. */
-    DMatrixRMaj vectors() {
-        return vectors;
+    /** Row i is the unit eigenvector of {@code values()[i]} (V^T). */
+    DMatrixRMaj vectorRows() {
+        return vectorRows;
     }
 
     /**
@@ -106,8 +106,7 @@ final class TridiagonalEigen {
             System.arraycopy(tridiagonalVectors[i], 0, vectorRows.data, i * k, k);
         }
         tridiagonal.applyQToRows(vectorRows);
-        TridiagonalEigen result = new TridiagonalEigen(values,
-                CommonOps_DDRM.transpose(vectorRows, null));
+        TridiagonalEigen result = new TridiagonalEigen(values, vectorRows);
         return result.passesCheck(symmetric, norm) ? result : null;
     }
 
@@ -134,15 +133,13 @@ final class TridiagonalEigen {
         }
         Arrays.sort(order, (x, y) -> Double.compare(qr.getEigenvalue(y), qr.getEigenvalue(x)));
         double[] values = new double[k];
-        DMatrixRMaj vectors = new DMatrixRMaj(k, k);
+        DMatrixRMaj sorted = new DMatrixRMaj(k, k);
         for (int rank = 0; rank < k; rank++) {
             int source = order[rank];
             values[rank] = qr.getEigenvalue(source);
-            for (int row = 0; row < k; row++) {
-                vectors.data[row * k + rank] = rows.data[source * k + row];
-            }
+            System.arraycopy(rows.data, source * k, sorted.data, rank * k, k);
         }
-        return new TridiagonalEigen(values, vectors);
+        return new TridiagonalEigen(values, sorted);
     }
 
     /**
@@ -325,11 +322,7 @@ final class TridiagonalEigen {
 
     private double[] column(int index) {
         int k = values.length;
-        double[] v = new double[k];
-        for (int row = 0; row < k; row++) {
-            v[row] = vectors.data[row * k + index];
-        }
-        return v;
+        return Arrays.copyOfRange(vectorRows.data, index * k, index * k + k);
     }
 
     private static void subtractProjection(double[] x, double[] unit) {

@@ -35,7 +35,7 @@ class TridiagonalEigenTest {
         for (DMatrixRMaj matrix : matrices) {
             TridiagonalEigen eigen = TridiagonalEigen.decompose(matrix);
             assertNotNull(eigen);
-            check(matrix, eigen.values(), eigen.vectors());
+            check(matrix, eigen.values(), CommonOps_DDRM.transpose(eigen.vectorRows(), null));
         }
     }
 
@@ -52,7 +52,8 @@ class TridiagonalEigenTest {
             for (DMatrixRMaj matrix : matrices) {
                 TridiagonalEigen eigen = TridiagonalEigen.decompose(matrix);
                 assertNotNull(eigen, "size " + k);
-                check(matrix, eigen.values(), eigen.vectors());
+                check(matrix, eigen.values(),
+                        CommonOps_DDRM.transpose(eigen.vectorRows(), null));
                 assertValuesMatchEjml(matrix, eigen.values());
             }
         }
