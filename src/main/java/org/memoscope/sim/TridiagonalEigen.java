@@ -18,8 +18,8 @@ import org.ejml.dense.row.decomposition.eig.symm.SymmetricQrAlgorithm_DDRM;
  * <ol>
  *   <li>blocked Householder tridiagonalisation {@code A = Q T Q^T}, Q kept as its
  *       reflectors ({@link HouseholderTridiagonal});</li>
- *   <li>the eigenvalues of T by the implicit symmetric QR algorithm without vectors
- *       (EJML), O(k^2);</li>
+ *   <li>the eigenvalues of T by the root-free QL algorithm ({@link TridiagonalValues}),
+ *       O(k^2);</li>
  *   <li>for each eigenvalue, three steps of inverse iteration on {@code T - lambda I},
  *       factored by Gaussian elimination with partial pivoting (zero pivots replaced by
  *       {@code eps ||T||}), from a fixed pseudo-random start; a vector whose eigenvalue
@@ -76,13 +76,9 @@ final class TridiagonalEigen {
         double[] diagonal = tridiagonal.diagonal();
         double[] offDiagonal = tridiagonal.offDiagonal();
 
-        SymmetricQrAlgorithm_DDRM qr = new SymmetricQrAlgorithm_DDRM();
-        if (!qr.process(k, diagonal.clone(), offDiagonal.clone())) {
+        double[] values = TridiagonalValues.of(diagonal, offDiagonal);
+        if (values == null) {
             return null;
-        }
-        double[] values = new double[k];
-        for (int i = 0; i < k; i++) {
-            values[i] = qr.getEigenvalue(i);
         }
         Arrays.sort(values);
         reverse(values);
