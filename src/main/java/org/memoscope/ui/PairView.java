@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
@@ -18,6 +19,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
 import javafx.scene.image.ImageView;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -51,9 +53,22 @@ final class PairView {
 
     private static final Color TRAIN = new Color(0x2a9d3a);
     private static final Color TEST = new Color(0xc2185b);
+    /** Width of an image in the sample grid: 16 × 16 pixels at 4×, to fit beside the charts. */
+    private static final int GRID_CELL = 64;
+    /** Room for that grid at its natural width (about 500 px) and a scroll bar. */
+    private static final double GRID_PANEL_WIDTH = 530;
+    /**
+     * Heights of a row of charts below which a y label ("mean squared A−B difference") no
+     * longer fits beside its plot, at normal and presentation fonts; the page scrolls rather
+     * than cut it.
+     */
+    static final double CHART_MIN_HEIGHT = 270;
+    private static final double PRESENTING_CHART_MIN_HEIGHT = 430;
 
     private final PairViewModel model;
     private final BorderPane root = new BorderPane();
+    private final ScrollPane page = new ScrollPane(root);
+    private final GridPane chartGrid = new GridPane();
     private final OrderParameterChart orderChart = new OrderParameterChart(
             "training images per network  N", 0.5, 8192, "m, q, Q₁", 1.05);
     private final OrderParameterChart gapChart = new OrderParameterChart(
@@ -81,12 +96,21 @@ final class PairView {
     private final ImageView gridImage = new ImageView();
     private final PresetNote note = new PresetNote("pair-");
     private ChartViewer orderViewer;
+    private boolean presenting;
 
     PairView(PairViewModel model) {
         this.model = model;
         root.setTop(controls());
         root.setCenter(charts());
         root.setRight(gridPanel());
+        // Fills the tab when the window is tall enough, else scrolls: a preset note and the
+        // controls must not squeeze the charts below the height their axis labels need.
+        // (Not fitToHeight: its scroll bar judges the minimum height without the width, so
+        // it missed the wrapped lines of the note and cut the charts off instead.)
+        page.setFitToWidth(true);
+        root.prefHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> page.getViewportBounds().getHeight(), page.viewportBoundsProperty()));
+        page.getStyleClass().add("edge-to-edge");
         model.resultProperty().addListener((obs, old, now) -> showResult(now));
         model.liveLossProperty().addListener((obs, old, now) -> showLoss(now));
         model.gridProperty().addListener((obs, old, now) -> showGrid(now));
@@ -107,7 +131,7 @@ final class PairView {
     }
 
     Region root() {
-        return root;
+        return page;
     }
 
     OrderParameterChart orderChart() {
@@ -119,11 +143,18 @@ final class PairView {
         return orderViewer;
     }
 
-    /** Presentation mode: large text and thick lines in the four charts. */
+    /**
+     * Presentation mode: large text and thick lines in the four charts, taller charts (the
+     * page scrolls), the preset note reduced to its title and a sample grid with larger text.
+     */
     void setPresentation(boolean on) {
+        presenting = on;
         // The explanation gives way to the charts on a projector (F1 explains the same).
         explanation.setVisible(!on);
         explanation.setManaged(!on);
+        note.setCompact(on);
+        setChartRowMinHeight(on ? PRESENTING_CHART_MIN_HEIGHT : CHART_MIN_HEIGHT);
+        showGrid(model.gridProperty().get());
         orderChart.setPresentationScale(on ? 2.0f : 1f, on ? 2.2f : 1f);
         for (OrderParameterChart small : List.of(gapChart, distanceChart, lossChart)) {
             small.setPresentationScale(on ? 1.6f : 1f, on ? 2.2f : 1f);
@@ -201,7 +232,7 @@ final class PairView {
     }
 
     private Region charts() {
-        GridPane grid = new GridPane();
+        GridPane grid = chartGrid;
         grid.setHgap(6);
         grid.setVgap(6);
         grid.setPadding(new Insets(0, 6, 6, 12));
@@ -220,7 +251,15 @@ final class PairView {
             row.setPercentHeight(50);
             grid.getRowConstraints().add(row);
         }
+        setChartRowMinHeight(CHART_MIN_HEIGHT);
         return grid;
+    }
+
+    /** The grid's rows share its height by percentage, so its own minimum holds two rows. */
+    private void setChartRowMinHeight(double rowHeight) {
+        Insets padding = chartGrid.getPadding();
+        chartGrid.setMinHeight(2 * rowHeight + chartGrid.getVgap() + padding.getTop()
+                + padding.getBottom());
     }
 
     private static ChartViewer viewer(OrderParameterChart chart, String id) {
@@ -228,6 +267,8 @@ final class PairView {
         ChartViewer viewer = new ChartViewer(chart.chart());
         viewer.setId(id);
         viewer.setMinSize(200, 150);
+        // The wheel over a chart zooms it, as before the page could scroll; not both at once.
+        viewer.addEventHandler(ScrollEvent.SCROLL, ScrollEvent::consume);
         return viewer;
     }
 
@@ -241,15 +282,20 @@ final class PairView {
         });
         gridImage.setId("pair-grid-image");
         gridImage.setPreserveRatio(true);
-        gridImage.setFitWidth(360);
         HBox pick = new HBox(8, new Label("Sample grid at N ="), gridChoice);
         pick.setAlignment(Pos.CENTER_LEFT);
         ScrollPane scroll = new ScrollPane(gridImage);
         scroll.setFitToWidth(true);
+        // Natural size (its text in screen pixels) unless the panel is narrower.
+        gridImage.fitWidthProperty().bind(Bindings.createDoubleBinding(() -> {
+            var image = gridImage.getImage();
+            double room = scroll.getViewportBounds().getWidth();
+            return image == null || room <= 0 ? 0 : Math.min(image.getWidth(), room);
+        }, gridImage.imageProperty(), scroll.viewportBoundsProperty()));
         VBox.setVgrow(scroll, Priority.ALWAYS);
         VBox panel = new VBox(6, pick, scroll);
         panel.setPadding(new Insets(0, 12, 6, 0));
-        panel.setPrefWidth(380);
+        panel.setPrefWidth(GRID_PANEL_WIDTH);
         return panel;
     }
 
@@ -472,7 +518,8 @@ final class PairView {
         }
         String title = String.format(Locale.ROOT, "%s, N = %d", grid.source(),
                 grid.sampleCount());
-        gridImage.setImage(SwingFXUtils.toFXImage(SampleGridPng.draw(grid, title), null));
+        gridImage.setImage(SwingFXUtils.toFXImage(SampleGridPng.draw(grid, title, GRID_CELL,
+                presenting ? PresentationMode.GRID_TEXT_SCALE : 1f), null));
     }
 
     private static void setDomain(OrderParameterChart chart, double from, double to) {

@@ -20,6 +20,9 @@ final class PresentationMode {
     /** Style class on the window's root while presenting. */
     static final String STYLE_CLASS = "presentation";
 
+    /** Text of a sample grid while presenting, relative to its normal size (as 22 px to 13 px). */
+    static final float GRID_TEXT_SCALE = 1.6f;
+
     private final BooleanProperty active = new SimpleBooleanProperty(false);
     private final List<Consumer<Boolean>> views = new ArrayList<>();
 

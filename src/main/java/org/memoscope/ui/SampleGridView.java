@@ -33,6 +33,7 @@ final class SampleGridView {
     private final Label explain;
     private final ScrollPane scroll;
     private boolean pushing;
+    private boolean presenting;
 
     SampleGridView(DataViewModel model) {
         this.model = model;
@@ -93,12 +94,14 @@ final class SampleGridView {
     }
 
     /**
-     * Presentation mode: hides the paragraph of explanation and enlarges the grid to the
-     * height of the window when there is room, never below its natural size (shrinking it
-     * to show every row made the captions too small to read from the back of a room; the
-     * rows scroll instead); off restores the natural size.
+     * Presentation mode: hides the paragraph of explanation, draws the grid's text larger and
+     * enlarges the grid to the height of the window when there is room, never below its
+     * natural size (shrinking it to show every row made the captions too small to read from
+     * the back of a room; the rows scroll instead); off restores the natural size.
      */
     void setPresentation(boolean on) {
+        presenting = on;
+        showGrid(model.gridProperty().get());
         explain.setVisible(!on);
         explain.setManaged(!on);
         image.fitHeightProperty().unbind();
@@ -130,7 +133,9 @@ final class SampleGridView {
             image.setImage(null);
             return;
         }
-        image.setImage(SwingFXUtils.toFXImage(SampleGridPng.draw(grid, title(grid)), null));
+        image.setImage(SwingFXUtils.toFXImage(SampleGridPng.draw(grid, title(grid),
+                SampleGridPng.TARGET_CELL, presenting ? PresentationMode.GRID_TEXT_SCALE : 1f),
+                null));
     }
 
     private void showCaption() {

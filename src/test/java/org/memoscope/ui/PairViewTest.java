@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.image.ImageView;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.AfterEach;
@@ -21,6 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.memoscope.data.DatasetCatalog;
 import org.memoscope.diffusion.PairData;
+import org.memoscope.io.PresetCatalog;
+import org.memoscope.model.Preset;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -108,7 +113,10 @@ class PairViewTest {
         assertTrue(view.lossChart().lineDataset().getItemCount(0) > 0);
         String regimes = robot.lookup("#pair-regimes").queryAs(Label.class).getText();
         assertTrue(regimes.contains("N = 1:") && regimes.contains("N = 2:"), regimes);
-        assertNotNull(robot.lookup("#pair-grid-image").queryAs(ImageView.class).getImage());
+        ImageView grid = robot.lookup("#pair-grid-image").queryAs(ImageView.class);
+        assertNotNull(grid.getImage());
+        assertEquals(grid.getImage().getWidth(), grid.getFitWidth(), 0.5,
+                "the grid at its natural size: its captions are not shrunk");
         assertTrue(model.statusProperty().get().startsWith("Done"),
                 model.statusProperty().get());
 
@@ -117,6 +125,26 @@ class PairViewTest {
         assertSame(ran, model.displayedSettings(), "the drawn run, not the edited controls");
         assertTrue(model.statusProperty().get().startsWith("The charts show the last run"),
                 model.statusProperty().get());
+    }
+
+    /**
+     * Regression: with a preset's note open, the charts were squeezed until their y labels
+     * were cut off; they keep the height their labels need and the page scrolls instead.
+     */
+    @Test
+    void aPresetNoteScrollsThePageInsteadOfSqueezingTheCharts(FxRobot robot) throws Exception {
+        Preset preset = PresetCatalog.builtIn("denoiser-small-vs-large");
+        robot.interact(() -> view.showPreset(preset));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        for (String chart : List.of("#pair-order-chart", "#pair-gap-chart",
+                "#pair-distance-chart", "#pair-loss-chart")) {
+            double height = robot.lookup(chart).queryAs(Region.class).getHeight();
+            assertTrue(height >= PairView.CHART_MIN_HEIGHT - 1, chart + ": " + height + " px");
+        }
+        ScrollPane page = (ScrollPane) view.root();
+        assertTrue(page.getContent().getLayoutBounds().getHeight()
+                > page.getViewportBounds().getHeight(), "the page scrolls");
     }
 
     @Test
