@@ -14,9 +14,14 @@ package org.memoscope.sim;
  *   for i = m-1 .. l:  r = p + e_i^2;  e_(i+1)^2 = s r (not for i = m-1);  c' = c;
  *                      c = p / r;  s = e_i^2 / r;  gamma' = gamma;
  *                      gamma = c (d_i - sigma) - s gamma';  d_(i+1) = gamma' + (d_i - gamma);
- *                      p = gamma^2 / c  (c' e_i^2 when c = 0)
+ *                      p = gamma^2 / c  (c' e_i^2 when c is 0 or subnormal)
  *   e_l^2 = s p,  d_l = sigma + gamma
  * </pre>
+ * A subnormal c keeps only a few significant bits (it is a subnormal p over r), and
+ * gamma^2 / c would pass that error on to p and the entries after it: eigenvalues several
+ * per cent off for a diagonal entry of 2e-163 beside an off-diagonal one of 0.0625. As c
+ * tends to 0, gamma^2 / c tends to c' e_i^2, within about sqrt(c) (entries scaled to 1), so
+ * that limit, which LAPACK uses at c = 0, is used for every subnormal c.
  * The shift is the eigenvalue of the leading 2 x 2 block nearer to d_l; an off-diagonal
  * entry is dropped when {@code e_i^2 <= eps^2 |d_i d_(i+1)|}; 2 x 2 blocks are solved
  * directly. The matrix is scaled to a largest entry of 1 first, so the squares neither
@@ -133,7 +138,7 @@ final class TridiagonalValues {
             double alpha = d[i];
             gamma = cosine * (alpha - shift) - sine * oldGamma;
             d[i + 1] = oldGamma + (alpha - gamma);
-            p = cosine != 0 ? gamma * gamma / cosine : oldCosine * below;
+            p = cosine >= Double.MIN_NORMAL ? gamma * gamma / cosine : oldCosine * below;
         }
         e2[l] = sine * p;
         d[l] = shift + gamma;

@@ -75,6 +75,34 @@ class TridiagonalEigenTest {
         }
     }
 
+    /**
+     * Regression: a matrix (tridiagonal already, so the reduction keeps it) with a diagonal
+     * entry of 3e-162 beside an off-diagonal one of -0.9 got its eigenvalues +-0.9 0.5% off,
+     * and vectors to match, from the eigenvalue step; none of the eight vectors checked was
+     * among them, so the result was returned. Tolerances as above.
+     */
+    @Test
+    void aTinyDiagonalEntryBesideALargeCouplingKeepsTheSpectrum() {
+        int k = 100;
+        DMatrixRMaj matrix = new DMatrixRMaj(k, k);
+        matrix.set(1, 1, 1e-39);
+        matrix.set(2, 2, -3.15e-162);
+        matrix.set(0, 1, 1e-127);
+        matrix.set(1, 0, 1e-127);
+        matrix.set(1, 2, -0.9);
+        matrix.set(2, 1, -0.9);
+        for (int i = 3; i < k; i++) {
+            matrix.set(i, i, 2 * (-1 + 2.0 * (i - 3) / (k - 4) + 0.001));
+        }
+        SymmetricEigen eigen = SymmetricEigen.of(matrix.copy());
+        double[] values = new double[k];
+        for (int i = 0; i < k; i++) {
+            values[i] = eigen.value(i);
+        }
+        check(matrix, values, eigen.vectors());
+        assertValuesMatchEjml(matrix, values);
+    }
+
     private static void check(DMatrixRMaj matrix, double[] values, DMatrixRMaj vectors) {
         int k = values.length;
         double norm = CommonOps_DDRM.elementMaxAbs(matrix);

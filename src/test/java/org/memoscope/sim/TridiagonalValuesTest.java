@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
  * The root-free QL eigenvalues against EJML's symmetric eigendecomposition of the same
  * tridiagonal matrix, on seeded random, clustered (repeated diagonal, tiny couplings),
  * graded (entries from 1e-8 to 1e8), split (zero couplings) and Wishart-like matrices of
- * sizes 1 to 400, and closed-form cases. Tolerance: 1e-13 k^(1/2) times the largest entry
- * (backward stability of orthogonal similarity, Golub and Van Loan, section 8.3).
+ * sizes 1 to 400, matrices with entries whose squares are subnormal, and closed-form
+ * cases. Tolerance: 1e-13 k^(1/2) times the largest entry (backward stability of
+ * orthogonal similarity, Golub and Van Loan, section 8.3).
  */
 class TridiagonalValuesTest {
 
@@ -95,6 +96,55 @@ class TridiagonalValuesTest {
         TridiagonalValues.of(diagonal, offDiagonal);
         assertArrayEquals(new double[] {1, 2, 3}, diagonal, 0.0);
         assertArrayEquals(new double[] {0.5, 0.25}, offDiagonal, 0.0);
+    }
+
+    /**
+     * Regression: a diagonal entry of about 1e-162 (its square subnormal) beside an
+     * off-diagonal entry of 0.0625 made a sweep divide one subnormal by another, and the
+     * eigenvalues +-0.0625 came out up to 8% off. Exact: +-0.0625, 0 (within 1e-40) and 0.1;
+     * tolerance 1e-15.
+     */
+    @Test
+    void subnormalCosinesDoNotSpoilTheSweep() {
+        for (double tiny : new double[] {2e-163, 3e-163, 1e-162, 5e-162}) {
+            double[] values = TridiagonalValues.of(new double[] {0, 1e-40, -tiny, 0.1},
+                    new double[] {1e-130, -0.0625, 0});
+            Arrays.sort(values);
+            assertArrayEquals(new double[] {-0.0625, 0, 0.0625, 0.1}, values, 1e-15,
+                    "tiny entry " + tiny);
+        }
+    }
+
+    /**
+     * Seeded matrices of sizes 3 to 40 whose diagonal repeats 0, ~1e-40, ~-1e-160 (squares
+     * subnormal) beside couplings of ~1e-130, up to 1 and up to 1e-3, one diagonal entry up
+     * to 1: before the fix about half of them were off by more than the tolerance of
+     * {@link #assertMatchesEjml}.
+     */
+    @Test
+    void matchEjmlWhenSquaresOfEntriesAreSubnormal() {
+        SplittableRandom random = new SplittableRandom(43L);
+        for (int trial = 0; trial < 200; trial++) {
+            int k = random.nextInt(3, 41);
+            double[] diagonal = new double[k];
+            double[] offDiagonal = new double[k - 1];
+            for (int i = 0; i < k; i++) {
+                diagonal[i] = switch (i % 3) {
+                    case 0 -> 0;
+                    case 1 -> Math.pow(10, -random.nextDouble(30, 50));
+                    default -> -Math.pow(10, -random.nextDouble(152, 165));
+                };
+                if (i < k - 1) {
+                    offDiagonal[i] = switch (i % 3) {
+                        case 0 -> Math.pow(10, -random.nextDouble(120, 140));
+                        case 1 -> random.nextDouble(-1, 1);
+                        default -> random.nextInt(4) == 0 ? 0 : random.nextDouble(-1e-3, 1e-3);
+                    };
+                }
+            }
+            diagonal[random.nextInt(k)] = random.nextDouble(-1, 1);
+            assertMatchesEjml(diagonal, offDiagonal);
+        }
     }
 
     private static void assertMatchesEjml(double[] diagonal, double[] offDiagonal) {
