@@ -33,10 +33,12 @@ import org.ejml.dense.row.decomposition.eig.symm.SymmetricQrAlgorithm_DDRM;
  * </ol>
  * Matrices with a cluster of more than k/16 + 16 eigenvalues get their vectors from the QR
  * algorithm's rotations instead, on the same tridiagonal form (Q formed for them). The
- * result is checked on a few vectors (the top four and four fixed others): residual
- * {@code |A v - lambda v|} and mutual orthogonality within {@value #TOLERANCE} of
- * {@code ||T||}; if a check fails the caller falls back to EJML's QR with vectors. Every
- * step is sequential with a fixed order, so results are reproducible to the bit.
+ * result is checked: the eigenvalues' sum and sum of squares against {@code tr A} and
+ * {@code ||A||_F^2}, and on a few vectors (the top four and four fixed others) the residual
+ * {@code |A v - lambda v|} and mutual orthogonality, within {@value #TOLERANCE} of
+ * {@code ||T||} (times k for the sums); if a check fails the caller falls back to EJML's QR
+ * with vectors. Every step is sequential with a fixed order, so results are reproducible to
+ * the bit.
  */
 final class TridiagonalEigen {
 
@@ -103,7 +105,8 @@ final class TridiagonalEigen {
         }
         tridiagonal.applyQToRows(vectorRows);
         TridiagonalEigen result = new TridiagonalEigen(values, vectorRows);
-        return result.passesCheck(symmetric, norm) ? result : null;
+        return invariantsHold(symmetric, values, norm) && result.passesCheck(symmetric, norm)
+                ? result : null;
     }
 
     /**
@@ -285,6 +288,35 @@ final class TridiagonalEigen {
                 }
             }
         }
+    }
+
+    /**
+     * Whether the eigenvalues' sum and sum of squares match {@code tr A} and
+     * {@code ||A||_F^2} (invariants of every orthogonal similarity) within
+     * {@value #TOLERANCE} k ||T|| and {@value #TOLERANCE} k ||T||^2: catches wrong
+     * eigenvalues whose vectors the sampled check of {@link #passesCheck} does not look at.
+     */
+    static boolean invariantsHold(DMatrixRMaj matrix, double[] values, double norm) {
+        int k = values.length;
+        double trace = 0;
+        for (int i = 0; i < k; i++) {
+            trace += matrix.data[i * k + i];
+        }
+        double squares = 0;
+        for (int i = 0; i < k; i++) {
+            int row = i * k;
+            for (int j = 0; j < k; j++) {
+                squares += matrix.data[row + j] * matrix.data[row + j];
+            }
+        }
+        double sum = 0;
+        double sumOfSquares = 0;
+        for (double value : values) {
+            sum += value;
+            sumOfSquares += value * value;
+        }
+        return Math.abs(sum - trace) <= TOLERANCE * k * norm
+                && Math.abs(sumOfSquares - squares) <= TOLERANCE * k * norm * norm;
     }
 
     /** Residual and orthogonality of the top four vectors and four others. */

@@ -1,6 +1,7 @@
 package org.memoscope.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -101,6 +102,26 @@ class TridiagonalEigenTest {
         }
         check(matrix, values, eigen.vectors());
         assertValuesMatchEjml(matrix, values);
+    }
+
+    /**
+     * The invariants check accepts the eigenvalues of a covariance and refuses them when one
+     * is off by 1e-4 of the largest (tolerance 1e-8 k ||T||): a wrong eigenvalue whose
+     * vector the sampled check does not look at is still caught.
+     */
+    @Test
+    void theInvariantsCheckRefusesAWrongEigenvalue() {
+        DMatrixRMaj matrix = covariance(120, 100, new SplittableRandom(31L));
+        TridiagonalEigen eigen = TridiagonalEigen.decompose(matrix);
+        assertNotNull(eigen);
+        double[] values = eigen.values().clone();
+        double norm = 0;
+        for (int i = 0; i < values.length; i++) {
+            norm = Math.max(norm, Math.abs(values[i]));
+        }
+        assertTrue(TridiagonalEigen.invariantsHold(matrix, values, norm));
+        values[37] += 1e-4 * norm;
+        assertFalse(TridiagonalEigen.invariantsHold(matrix, values, norm));
     }
 
     private static void check(DMatrixRMaj matrix, double[] values, DMatrixRMaj vectors) {
