@@ -24,10 +24,13 @@ package org.memoscope.sim;
  * + 0.1e-9 (n d k + 2 k^3) / 2         overlap of the two models for n &lt; d (d^3 / 2 for
  *                                      n &gt;= d), split over two threads
  * </pre>
- * Measured against modelled, d = 784, n = 98 / 392 / 784 / 1568: 17 / 48 / 184 / 204 ms
- * against 14 / 54 / 188 / 234 ms; d = 2000, n = 250 / 1000 / 2000 / 4000: 0.036 / 0.51 /
- * 2.4 / 2.7 s against 0.05 / 0.60 / 2.6 / 3.2 s. Without the Vector API module the
- * products are slower and the model optimistic.
+ * Measured against modelled when fitted, d = 784, n = 98 / 392 / 784 / 1568: 17 / 48 / 184
+ * / 204 ms against 14 / 54 / 188 / 234 ms; d = 2000, n = 250 / 1000 / 2000 / 4000: 0.036 /
+ * 0.51 / 2.4 / 2.7 s against 0.05 / 0.60 / 2.6 / 3.2 s. The later, faster eigendecomposition
+ * (same day, 22:55 UTC) takes 4.5 / 36 / 136 / 152 ms and 0.024 / 0.35 / 1.7 / 1.9 s, so
+ * the model is now conservative by about 1.5x; the training-data budget caps the load at
+ * the sizes the window offers anyway (d = 1024: gamma 8 by data, 7.7 by time). Without the
+ * Vector API module the products are slower and the model optimistic.
  */
 final class SimulationBudget {
 
