@@ -337,8 +337,7 @@ public final class PairExperiment {
         String key = networkKey(request, n, network);
         TrainingSettings settings = request.training();
         if (cache != null) {
-            int parameterCount = new UNet(settings.network(), 0, engine).parameterCount();
-            var cached = cache.loadNetwork(key, parameterCount, notes);
+            var cached = cache.loadNetwork(key, settings.network().parameterCount(), notes);
             if (cached.isPresent()) {
                 progress.skip(settings.steps());
                 DenoiserTraining.Result result = cached.get();

@@ -66,6 +66,30 @@ public final class UNet {
         public int width(int level) {
             return baseChannels << level;
         }
+
+        /**
+         * Weights of a network of this shape, without building it: 9 in out (+ out with
+         * biases) per 3x3 convolution, two per block (encoders, decoders on the concatenated
+         * channels) and the output convolution.
+         */
+        public int parameterCount() {
+            int count = 0;
+            for (int level = 0; level < levels; level++) {
+                count += blockWeights(level == 0 ? 1 : width(level - 1), width(level));
+            }
+            for (int level = 0; level < levels - 1; level++) {
+                count += blockWeights(width(level + 1) + width(level), width(level));
+            }
+            return count + convolutionWeights(width(0), 1);
+        }
+
+        private int blockWeights(int in, int out) {
+            return convolutionWeights(in, out) + convolutionWeights(out, out);
+        }
+
+        private int convolutionWeights(int in, int out) {
+            return 9 * in * out + (bias ? out : 0);
+        }
     }
 
     private final Config config;

@@ -207,6 +207,14 @@ class UNetTest {
         int weights = 9 * (4 + 16 + 32 + 64 + 128 + 256 + 192 + 64 + 48 + 16 + 4);
         int biases = 4 + 4 + 8 + 8 + 16 + 16 + 8 + 8 + 4 + 4 + 1;
         assertEquals(weights + biases, source.parameterCount());
+        assertEquals(weights + biases, config.parameterCount());
+        for (int levels = 1; levels <= 4; levels++) {
+            for (boolean bias : new boolean[] {false, true}) {
+                UNet.Config shape = new UNet.Config(levels, 3, bias, true);
+                assertEquals(new UNet(shape, 1, VECTOR).parameterCount(),
+                        shape.parameterCount(), shape.toString());
+            }
+        }
         assertEquals("conv1to4.weight", source.parameterList().get(0).name());
         assertThrows(IllegalArgumentException.class, () -> target.setParameters(new float[3]));
     }
