@@ -22,11 +22,14 @@ package org.memoscope.sim;
  * per cent off for a diagonal entry of 2e-163 beside an off-diagonal one of 0.0625. As c
  * tends to 0, gamma^2 / c tends to c' e_i^2, within about sqrt(c) (entries scaled to 1), so
  * that limit, which LAPACK uses at c = 0, is used for every subnormal c.
- * The shift is the eigenvalue of the leading 2 x 2 block nearer to d_l; an off-diagonal
+ *
+ * <p>The shift is the eigenvalue of the leading 2 x 2 block nearer to d_l; an off-diagonal
  * entry is dropped when {@code e_i^2 <= eps^2 |d_i d_(i+1)|}; 2 x 2 blocks are solved
- * directly. The matrix is scaled to a largest entry of 1 first, so the squares neither
- * overflow nor lose the small entries needlessly. About two sweeps per eigenvalue, O(k^2)
- * in all, sequential: reproducible to the bit.
+ * directly. Rows are taken in reverse order when the first diagonal entry is the larger in
+ * absolute value, so a graded matrix has its large end at the bottom, where QL leaves it
+ * for last (dsterf runs QR instead). The matrix is scaled to a largest entry of 1 first, so
+ * the squares neither overflow nor lose the small entries needlessly. About two sweeps per
+ * eigenvalue, O(k^2) in all, sequential: reproducible to the bit.
  */
 final class TridiagonalValues {
 
@@ -62,11 +65,15 @@ final class TridiagonalValues {
         if (norm == 0) {
             return d;
         }
+        // QL deflates from the top, so the large end of a graded matrix belongs at the
+        // bottom (LAPACK's dsterf switches to QR instead); reversing the order of rows and
+        // columns leaves the eigenvalues unchanged.
+        boolean reversed = Math.abs(diagonal[0]) > Math.abs(diagonal[k - 1]);
         double[] squares = new double[k];
         for (int i = 0; i < k; i++) {
-            d[i] /= norm;
+            d[i] = diagonal[reversed ? k - 1 - i : i] / norm;
             if (i < k - 1) {
-                double entry = offDiagonal[i] / norm;
+                double entry = offDiagonal[reversed ? k - 2 - i : i] / norm;
                 squares[i] = entry * entry;
             }
         }

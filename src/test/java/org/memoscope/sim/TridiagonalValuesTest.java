@@ -86,6 +86,26 @@ class TridiagonalValuesTest {
         }
     }
 
+    /**
+     * A graded matrix keeps its small eigenvalues to relative accuracy whichever end holds
+     * the large entry (tolerance 1e-13 relative to each eigenvalue; EJML as reference).
+     */
+    @Test
+    void gradedMatricesKeepTheirSmallEigenvaluesAtEitherEnd() {
+        double[] topHeavy = {1e20, 1, 2, 3, 4, 5};
+        double[] bottomHeavy = {5, 4, 3, 2, 1, 1e20};
+        double[] couplings = {0.5, 0.5, 0.5, 0.5, 0.5};
+        double[] expected = ejmlValues(bottomHeavy, couplings);
+        for (double[] diagonal : new double[][] {topHeavy, bottomHeavy}) {
+            double[] actual = TridiagonalValues.of(diagonal, couplings);
+            Arrays.sort(actual);
+            for (int i = 0; i < expected.length; i++) {
+                assertEquals(expected[i], actual[i], 1e-13 * Math.abs(expected[i]),
+                        "eigenvalue " + i);
+            }
+        }
+    }
+
     @Test
     void nonFiniteEntriesGiveNullAndArgumentsAreKept() {
         assertNull(TridiagonalValues.of(new double[] {1, Double.NaN}, new double[] {1}));
@@ -145,6 +165,29 @@ class TridiagonalValuesTest {
             diagonal[random.nextInt(k)] = random.nextDouble(-1, 1);
             assertMatchesEjml(diagonal, offDiagonal);
         }
+    }
+
+    /** EJML's eigenvalues of the tridiagonal matrix, in increasing order. */
+    private static double[] ejmlValues(double[] diagonal, double[] offDiagonal) {
+        int k = diagonal.length;
+        DMatrixRMaj matrix = new DMatrixRMaj(k, k);
+        for (int i = 0; i < k; i++) {
+            matrix.set(i, i, diagonal[i]);
+            if (i < k - 1) {
+                matrix.set(i, i + 1, offDiagonal[i]);
+                matrix.set(i + 1, i, offDiagonal[i]);
+            }
+        }
+        EigenDecomposition_F64<DMatrixRMaj> eigen = DecompositionFactory_DDRM.eig(k, false, true);
+        if (!eigen.decompose(matrix)) {
+            throw new AssertionError("EJML did not converge at size " + k);
+        }
+        double[] values = new double[k];
+        for (int i = 0; i < k; i++) {
+            values[i] = eigen.getEigenvalue(i).real;
+        }
+        Arrays.sort(values);
+        return values;
     }
 
     private static void assertMatchesEjml(double[] diagonal, double[] offDiagonal) {
