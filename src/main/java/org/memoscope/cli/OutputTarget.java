@@ -49,7 +49,10 @@ final class OutputTarget {
     /**
      * Fails early, before any computing, when the file plainly cannot be written:
      * a missing directory, a directory in the way, a regular file where a directory
-     * should be. The write itself may still fail later, and is reported alike.
+     * should be, or a directory that refuses new files. The last is tried by creating and
+     * deleting an empty file there, as the atomic write will (permission bits alone say
+     * nothing for the superuser or for file systems such as /proc). The write itself may
+     * still fail later, and is reported alike.
      */
     void checkWritable() {
         if (path == null) {
@@ -76,6 +79,15 @@ final class OutputTarget {
         }
         if (!Files.isWritable(directory)) {
             throw new CliFailure(cannotWrite(name, "permission denied"), null);
+        }
+        try {
+            Path probe = Files.createTempFile(directory, ".memoscope-check-", ".tmp");
+            Files.deleteIfExists(probe);
+        } catch (IOException | SecurityException refused) {
+            String reason = refused instanceof NoSuchFileException
+                    ? "the folder " + directory + " does not accept new files"
+                    : refused instanceof IOException io ? reason(io) : "permission denied";
+            throw new CliFailure(cannotWrite(name, reason), refused);
         }
     }
 
@@ -105,8 +117,12 @@ final class OutputTarget {
         if (failure instanceof AccessDeniedException) {
             return "permission denied";
         }
-        if (failure instanceof NoSuchFileException) {
-            return "no such file or directory";
+        if (failure instanceof NoSuchFileException missing) {
+            Path file = missing.getFile() == null ? null : Path.of(missing.getFile());
+            Path folder = file == null ? null : file.toAbsolutePath().getParent();
+            return folder != null && Files.isDirectory(folder)
+                    ? "the folder " + folder + " does not accept new files"
+                    : "no such file or directory";
         }
         if (failure instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
             return fileSystem.getReason();

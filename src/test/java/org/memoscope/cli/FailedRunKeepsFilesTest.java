@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,6 +74,38 @@ class FailedRunKeepsFilesTest {
                         .filter(name -> name.startsWith("out") && !name.equals("out.csv")
                                 && !name.equals("out.png")).toList(), what);
             }
+        }
+    }
+
+    /**
+     * A folder that refuses new files although its permission bits allow them (/proc, on
+     * Linux; skipped elsewhere) is refused before any computing, for the CSV and for the
+     * pair command's grid alike, and the early check leaves no file in a writable folder.
+     */
+    @Test
+    void aFolderThatRefusesNewFilesIsReportedBeforeComputing() throws IOException {
+        Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")));
+        String[][] commands = {
+            {"curves", "-o", "/proc/memoscope-test.csv"},
+            {"data", "--data", "power-law", "--n", "10", "-o", "/proc/memoscope-test.csv"},
+            {"pair", "--data", "power-law", "--n", "1", "--steps", "5", "--channels", "2",
+                "--cache", directory.resolve("cache").toString(),
+                "-o", directory.resolve("pair.csv").toString(),
+                "--grid", "/proc/memoscope-test.png"},
+        };
+        for (String[] command : commands) {
+            CliRun run = CliRun.of(command);
+            String what = String.join(" ", command) + ": " + run.describe();
+            assertEquals(1, run.exitCode(), what);
+            assertTrue(run.err().contains("the folder /proc does not accept new files"), what);
+        }
+        assertTrue(Files.notExists(directory.resolve("cache")), "nothing was trained");
+
+        CliRun written = CliRun.of("curves", "-o", directory.resolve("curves.csv").toString());
+        assertEquals(0, written.exitCode(), written.describe());
+        try (Stream<Path> files = Files.list(directory)) {
+            assertEquals(List.of("curves.csv"),
+                    files.map(p -> p.getFileName().toString()).toList());
         }
     }
 }
