@@ -75,7 +75,7 @@ final class ModelOptions {
                 MAX_DIMENSION, "");
     }
 
-    @Option(names = "--beta", order = 11, paramLabel = "<beta>[,<beta>...]", defaultValue = "1",
+    @Option(names = "--beta", order = 11, paramLabel = "<beta>[,<beta>...]", defaultValue = "2",
             description = "Spike strengths beta_k: variance added along latent factor k, in "
                     + "units of the unit noise variance; 1 to 5 comma-separated values, "
                     + "each 0..10. Spike k is recovered above the load 1/beta_k^2. "
