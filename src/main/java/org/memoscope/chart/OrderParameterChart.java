@@ -3,6 +3,8 @@ package org.memoscope.chart;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
 import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
@@ -12,8 +14,10 @@ import java.util.Locale;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.LogTick;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.TickType;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.ValueMarker;
@@ -75,7 +79,7 @@ public final class OrderParameterChart {
      */
     public OrderParameterChart(String xLabel, double xMin, double xMax, String yLabel,
                                double yMax) {
-        LogAxis xAxis = new LogAxis(xLabel);
+        LogAxis xAxis = new DecadeAxis(xLabel);
         xAxis.setBase(10);
         xAxis.setSmallestValue(xMin / 10);
         xAxis.setRange(xMin, xMax);
@@ -106,7 +110,6 @@ public final class OrderParameterChart {
 
         chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
-        chart.setPadding(new RectangleInsets(8, 8, 4, 16));
         chart.getLegend().setPosition(RectangleEdge.BOTTOM);
         chart.getLegend().setItemLabelPadding(new RectangleInsets(2, 4, 2, 14));
         chart.getLegend().setFrame(BlockBorder.NONE);
@@ -214,7 +217,12 @@ public final class OrderParameterChart {
             axis.setTickLabelFont(tickFont);
             axis.setLabelFont(labelFont);
         }
-        chart.getLegend().setItemFont(tickFont);
+        // Large fonts grow the legend less than the axes: it is read once, the axes often.
+        // Room on the right for half of the last tick label ("10000") at this font size.
+        chart.setPadding(new RectangleInsets(8, 8, 4,
+                fontScale > 1 ? Math.round(18 * fontScale) : 16));
+        chart.getLegend().setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN,
+                Math.round(12 * (1 + 0.7f * (fontScale - 1)))));
 
         for (int i = 0; i < lineColours.size(); i++) {
             lineRenderer.setSeriesPaint(i, lineColours.get(i));
@@ -246,6 +254,65 @@ public final class OrderParameterChart {
     private BasicStroke dashed(float width) {
         return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
                 new float[] {6f * lineScale, 4f * lineScale}, 0f);
+    }
+
+    /** Puts the legend to the right of the plot (one column) or below it (in rows). */
+    public void setLegendBeside(boolean beside) {
+        chart.getLegend().setPosition(beside ? RectangleEdge.RIGHT : RectangleEdge.BOTTOM);
+    }
+
+    /**
+     * A log axis with a label at every decade, or at every second, third, ... decade when
+     * the labels would otherwise crowd together (large fonts on a narrow chart). The labelled
+     * decades are multiples of the step, so 0.01, 1, 100, 10000 rather than 0.001, 0.1, 10.
+     */
+    static final class DecadeAxis extends LogAxis {
+
+        DecadeAxis(String label) {
+            super(label);
+        }
+
+        @Override
+        @SuppressWarnings({"rawtypes", "unchecked"})
+        protected List refreshTicksHorizontal(Graphics2D g2, Rectangle2D dataArea,
+                                              RectangleEdge edge) {
+            List ticks = new ArrayList();
+            double low = getLowerBound();
+            double high = getUpperBound();
+            if (!(low > 0) || !(high > low)) {
+                return ticks;
+            }
+            int first = (int) Math.ceil(Math.log10(low) - 1e-9);
+            int last = (int) Math.floor(Math.log10(high) + 1e-9);
+            int step = decadeStep(g2, first, last, dataArea.getWidth());
+            TextAnchor anchor = edge == RectangleEdge.TOP ? TextAnchor.BOTTOM_CENTER
+                    : TextAnchor.TOP_CENTER;
+            for (int decade = first; decade <= last; decade++) {
+                if (Math.floorMod(decade, step) == 0) {
+                    double value = Math.pow(10, decade);
+                    ticks.add(new LogTick(TickType.MAJOR, value, createTickLabel(value), anchor));
+                }
+            }
+            return ticks;
+        }
+
+        /** The smallest step in decades at which the widest label, plus a gap, fits. */
+        private int decadeStep(Graphics2D g2, int first, int last, double width) {
+            FontMetrics metrics = g2.getFontMetrics(getTickLabelFont());
+            double widest = 0;
+            for (int decade = first; decade <= last; decade++) {
+                java.text.NumberFormat format = getNumberFormatOverride();
+                double value = Math.pow(10, decade);
+                String text = format == null ? String.valueOf(value) : format.format(value);
+                widest = Math.max(widest, metrics.stringWidth(text));
+            }
+            double room = widest + metrics.getHeight() / 2.0;
+            int step = 1;
+            while (step < 6 && ((last - first) / step + 1) * room > width) {
+                step++;
+            }
+            return step;
+        }
     }
 
     /** Tick labels 0.01, 0.1, 1, 10, 100 rather than 1E-2. */

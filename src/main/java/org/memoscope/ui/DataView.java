@@ -100,10 +100,8 @@ final class DataView {
         load.field().setId("data-load-field");
         kind.setId("data-kind");
 
-        mainViewer = new ChartViewer(chart.chart());
-        mainViewer.setId("data-chart");
-        ChartViewer small = new ChartViewer(distances.chart());
-        small.setId("distance-chart");
+        mainViewer = ChartViewers.create(chart.chart(), "data-chart");
+        ChartViewer small = ChartViewers.create(distances.chart(), "distance-chart");
         SplitPane charts = new SplitPane(mainViewer, small);
         charts.setOrientation(Orientation.VERTICAL);
         charts.setDividerPositions(0.68);

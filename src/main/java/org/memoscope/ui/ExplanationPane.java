@@ -8,15 +8,59 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.VBox;
 
 /**
- * The help text that says what the chart shows: the definitions of m, q and Q
- * and, in words, the formula behind each theory curve. Opened from the Help menu
- * in a window of its own, so it can stay beside the chart.
+ * The help text that says what the selected tab shows. For the spiked model: the
+ * definitions of m, q and Q and, in words, the formula behind each theory curve; the
+ * other tabs reuse the notes they show under their own controls. Opened from the Help
+ * menu in a window of its own, so it can stay beside the chart.
  */
 final class ExplanationPane {
+
+    /** The tab the text is about. */
+    enum Topic {
+        SPIKED("Spiked model"),
+        DATA("Spectra and data"),
+        GRID("Sample grid"),
+        PAIR("Denoiser pair");
+
+        private final String tabName;
+
+        Topic(String tabName) {
+            this.tabName = tabName;
+        }
+
+        /** The tab's name, as on the tab. */
+        String tabName() {
+            return tabName;
+        }
+    }
 
     /** A heading and the paragraphs under it. */
     private record Section(String heading, List<String> paragraphs) {
     }
+
+    private static final List<Section> DATA_SECTIONS = List.of(
+            new Section("Spectra and data", List.of(
+                    "The same q, m and Q_k as on the Spiked model tab, against the load"
+                            + " γ = n/d, for a power-law spectrum, power-law image fields or"
+                            + " an image data set. Lines: the theory for Gaussian data with"
+                            + " the data's own spectrum; points: two linear models fitted on"
+                            + " disjoint training sets (mean ± one standard error). The small"
+                            + " chart shows how far the learnt covariance is from the true"
+                            + " one, in its bulk and in its top eigenspaces.",
+                    DataView.NOTE)));
+
+    private static final List<Section> GRID_SECTIONS = List.of(
+            new Section("Sample grid", List.of(
+                    "Samples of the two linear models at the chosen load, drawn from the"
+                            + " same seeds, beside the training images nearest to them.",
+                    SampleGridView.EXPLANATION)));
+
+    private static final List<Section> PAIR_SECTIONS = List.of(
+            new Section("Denoiser pair", List.of(PairView.EXPLANATION,
+                    "Other charts: the denoising error on the networks' own training images"
+                            + " and on held-out ones against N; the mean squared difference"
+                            + " between A's and B's outputs against the noise level; and the"
+                            + " training loss of network A for each N.")));
 
     private static final List<Section> SECTIONS = List.of(
             new Section("The experiment", List.of(
@@ -83,12 +127,17 @@ final class ExplanationPane {
     private ExplanationPane() {
     }
 
-    /** The help text in a scrolling pane. */
+    /** The help text about the spiked model in a scrolling pane. */
     static ScrollPane create() {
+        return create(Topic.SPIKED);
+    }
+
+    /** The help text about {@code topic}'s tab in a scrolling pane. */
+    static ScrollPane create(Topic topic) {
         VBox text = new VBox(6);
         text.setPadding(new Insets(16));
         text.getStyleClass().add("explanation");
-        for (Section section : SECTIONS) {
+        for (Section section : sections(topic)) {
             Label heading = new Label(section.heading());
             heading.getStyleClass().add("section-title");
             text.getChildren().add(heading);
@@ -105,8 +154,22 @@ final class ExplanationPane {
         return scroll;
     }
 
-    /** The headings, for tests. */
+    /** The headings about the spiked model, for tests. */
     static List<String> headings() {
-        return SECTIONS.stream().map(Section::heading).toList();
+        return headings(Topic.SPIKED);
+    }
+
+    /** The headings about {@code topic}'s tab, for tests. */
+    static List<String> headings(Topic topic) {
+        return sections(topic).stream().map(Section::heading).toList();
+    }
+
+    private static List<Section> sections(Topic topic) {
+        return switch (topic) {
+            case SPIKED -> SECTIONS;
+            case DATA -> DATA_SECTIONS;
+            case GRID -> GRID_SECTIONS;
+            case PAIR -> PAIR_SECTIONS;
+        };
     }
 }

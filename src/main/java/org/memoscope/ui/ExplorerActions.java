@@ -72,6 +72,17 @@ final class ExplorerActions {
         return data != null && data.isGridSelected();
     }
 
+    /** What the Help window should explain: the tab that is shown. */
+    ExplanationPane.Topic explanationTopic() {
+        if (onPairTab()) {
+            return ExplanationPane.Topic.PAIR;
+        }
+        if (onGridTab()) {
+            return ExplanationPane.Topic.GRID;
+        }
+        return onDataTab() ? ExplanationPane.Topic.DATA : ExplanationPane.Topic.SPIKED;
+    }
+
     /** True when a data tab ("Spectra and data" or "Sample grid") is the one shown. */
     private boolean onDataTab() {
         return data != null && data.isSelected();

@@ -268,11 +268,8 @@ final class ExplorerMenus {
         if (explanationWindow == null) {
             explanationWindow = new Stage();
             explanationWindow.initOwner(stage);
-            explanationWindow.setTitle("What the curves mean");
             Scene scene = new Scene(ExplanationPane.create(), 620, 640);
             scene.getStylesheets().addAll(stage.getScene().getStylesheets());
-            scene.getRoot().getStyleClass().setAll(
-                    stage.getScene().getRoot().getStyleClass());
             scene.setOnKeyPressed(event -> {
                 if (event.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
                     explanationWindow.hide();
@@ -280,8 +277,24 @@ final class ExplorerMenus {
             });
             explanationWindow.setScene(scene);
         }
+        showExplanationTopic();
         explanationWindow.show();
         explanationWindow.toFront();
+    }
+
+    /** Refills an open Help window with the text about the tab now shown. */
+    void tabChanged() {
+        if (explanationWindow != null && explanationWindow.isShowing()) {
+            showExplanationTopic();
+        }
+    }
+
+    private void showExplanationTopic() {
+        ExplanationPane.Topic topic = actions.explanationTopic();
+        explanationWindow.setTitle("What the curves mean — " + topic.tabName());
+        Scene scene = explanationWindow.getScene();
+        scene.setRoot(ExplanationPane.create(topic));
+        scene.getRoot().getStyleClass().setAll(stage.getScene().getRoot().getStyleClass());
     }
 
     // ---- helpers ------------------------------------------------------------------

@@ -107,8 +107,7 @@ final class ExplorerView {
         repetitions.setId("repetitions");
         simulate.setId("simulate");
 
-        chartViewer = new ChartViewer(chart.chart());
-        chartViewer.setId("chart");
+        chartViewer = ChartViewers.create(chart.chart(), "chart");
         chartViewer.setMinSize(300, 200);
 
         controls = buildControls();

@@ -68,6 +68,8 @@ public final class MemoscopeApp extends Application {
         presentation.register(dataTabs::setPresentation);
         presentation.register(pairTab::setPresentation);
         menus = new ExplorerMenus(stage, actions, presentation);
+        tabs.getSelectionModel().selectedItemProperty().addListener(
+                (obs, old, now) -> menus.tabChanged());
         root.setTop(buildMenu(stage));
 
         Scene scene = new Scene(root, 1280, 800);

@@ -19,7 +19,6 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
 import javafx.scene.image.ImageView;
-import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -63,7 +62,20 @@ final class PairView {
      * than cut it.
      */
     static final double CHART_MIN_HEIGHT = 270;
-    private static final double PRESENTING_CHART_MIN_HEIGHT = 430;
+    /**
+     * While presenting, each chart has a row of its own: the main chart (its eight-entry
+     * legend beside the plot) and the small charts, at the presentation fonts.
+     */
+    static final double PRESENTING_MAIN_CHART_HEIGHT = 460;
+    static final double PRESENTING_CHART_MIN_HEIGHT = 420;
+
+    /** What the charts show; also the Help window's text for this tab. */
+    static final String EXPLANATION = "Two blind convolutional denoisers, A and B, are trained"
+            + " on disjoint sets of N images and sampled from the same noise. m: cosine of a"
+            + " sample to its nearest training image (grey: the same for new real images);"
+            + " q: cosine between A's and B's samples. Dashed: the linear model on the same"
+            + " images; solid blue: its q for d → ∞. Small N: copies (m ≈ 1, q low); large N:"
+            + " A and B agree (q high) and m falls to the grey baseline.";
 
     private final PairViewModel model;
     private final BorderPane root = new BorderPane();
@@ -95,7 +107,7 @@ final class PairView {
     private final ComboBox<Integer> gridChoice = new ComboBox<>();
     private final ImageView gridImage = new ImageView();
     private final PresetNote note = new PresetNote("pair-");
-    private ChartViewer orderViewer;
+    private ChartViewer[] viewers;
     private boolean presenting;
 
     PairView(PairViewModel model) {
@@ -140,12 +152,14 @@ final class PairView {
 
     /** The viewer of the main chart (m, q and Q₁ against N). */
     ChartViewer orderViewer() {
-        return orderViewer;
+        return viewers[0];
     }
 
     /**
-     * Presentation mode: large text and thick lines in the four charts, taller charts (the
-     * page scrolls), the preset note reduced to its title and a sample grid with larger text.
+     * Presentation mode: large text and thick lines in the four charts, the preset note
+     * reduced to its title, a narrower N field so the settings stay on one line, and a sample
+     * grid with larger text. Each chart takes a whole row, the main chart with its legend
+     * beside the plot, and the page scrolls.
      */
     void setPresentation(boolean on) {
         presenting = on;
@@ -153,8 +167,10 @@ final class PairView {
         explanation.setVisible(!on);
         explanation.setManaged(!on);
         note.setCompact(on);
-        setChartRowMinHeight(on ? PRESENTING_CHART_MIN_HEIGHT : CHART_MIN_HEIGHT);
+        ladderField.setPrefColumnCount(on ? 8 : 18);
+        layOutCharts(on);
         showGrid(model.gridProperty().get());
+        orderChart.setLegendBeside(on);
         orderChart.setPresentationScale(on ? 2.0f : 1f, on ? 2.2f : 1f);
         for (OrderParameterChart small : List.of(gapChart, distanceChart, lossChart)) {
             small.setPresentationScale(on ? 1.6f : 1f, on ? 2.2f : 1f);
@@ -216,13 +232,7 @@ final class PairView {
         bar.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(status, Priority.ALWAYS);
         Label explain = explanation;
-        explain.setText("Two blind convolutional denoisers, A and B, are trained on"
-                + " disjoint sets of N images and sampled from the same noise. m: cosine of a"
-                + " sample to its nearest training image (grey: the same for new real"
-                + " images); q: cosine between A's and B's samples. Dashed: the linear model"
-                + " on the same images; solid blue: its q for d → ∞. Small N: copies (m ≈ 1,"
-                + " q low); large N: A and B agree (q high) and m falls to the grey baseline."
-                + " Right-click a chart to export it alone.");
+        explain.setText(EXPLANATION + " Right-click a chart to export it alone.");
         explain.setWrapText(true);
         explain.setMinHeight(Region.USE_PREF_SIZE);
         explain.getStyleClass().add("readout-note");
@@ -236,39 +246,58 @@ final class PairView {
         grid.setHgap(6);
         grid.setVgap(6);
         grid.setPadding(new Insets(0, 6, 6, 12));
-        ChartViewer[] viewers = {viewer(orderChart, "pair-order-chart"),
+        viewers = new ChartViewer[] {viewer(orderChart, "pair-order-chart"),
             viewer(gapChart, "pair-gap-chart"), viewer(distanceChart, "pair-distance-chart"),
             viewer(lossChart, "pair-loss-chart")};
-        orderViewer = viewers[0];
-        for (int i = 0; i < viewers.length; i++) {
-            grid.add(viewers[i], i % 2, i / 2);
-        }
         for (int i = 0; i < 2; i++) {
             ColumnConstraints column = new ColumnConstraints();
             column.setPercentWidth(50);
             grid.getColumnConstraints().add(column);
-            RowConstraints row = new RowConstraints();
-            row.setPercentHeight(50);
-            grid.getRowConstraints().add(row);
         }
-        setChartRowMinHeight(CHART_MIN_HEIGHT);
+        layOutCharts(false);
         return grid;
     }
 
-    /** The grid's rows share its height by percentage, so its own minimum holds two rows. */
-    private void setChartRowMinHeight(double rowHeight) {
-        Insets padding = chartGrid.getPadding();
-        chartGrid.setMinHeight(2 * rowHeight + chartGrid.getVgap() + padding.getTop()
-                + padding.getBottom());
+    /**
+     * Normally two rows of two charts sharing the height. While presenting, one chart per row
+     * across both columns: at projector fonts a half-width chart cut its axis titles and
+     * crowded its tick labels. Each row has a least height and the page scrolls.
+     */
+    private void layOutCharts(boolean presentingLayout) {
+        GridPane grid = chartGrid;
+        grid.getChildren().clear();
+        grid.getRowConstraints().clear();
+        double[] rowHeights;
+        if (presentingLayout) {
+            for (int i = 0; i < viewers.length; i++) {
+                grid.add(viewers[i], 0, i, 2, 1);
+            }
+            rowHeights = new double[] {PRESENTING_MAIN_CHART_HEIGHT, PRESENTING_CHART_MIN_HEIGHT,
+                PRESENTING_CHART_MIN_HEIGHT, PRESENTING_CHART_MIN_HEIGHT};
+        } else {
+            for (int i = 0; i < viewers.length; i++) {
+                grid.add(viewers[i], i % 2, i / 2);
+            }
+            rowHeights = new double[] {CHART_MIN_HEIGHT, CHART_MIN_HEIGHT};
+        }
+        double least = grid.getPadding().getTop() + grid.getPadding().getBottom()
+                + grid.getVgap() * (rowHeights.length - 1);
+        for (double height : rowHeights) {
+            RowConstraints row = new RowConstraints();
+            row.setMinHeight(height);
+            row.setPrefHeight(height);
+            row.setVgrow(Priority.ALWAYS);
+            grid.getRowConstraints().add(row);
+            least += height;
+        }
+        // A row's least height alone does not stop a scroll pane from squeezing the grid.
+        grid.setMinHeight(least);
     }
 
     private static ChartViewer viewer(OrderParameterChart chart, String id) {
         chart.moveCursor(Double.NaN, "");
-        ChartViewer viewer = new ChartViewer(chart.chart());
-        viewer.setId(id);
+        ChartViewer viewer = ChartViewers.create(chart.chart(), id);
         viewer.setMinSize(200, 150);
-        // The wheel over a chart zooms it, as before the page could scroll; not both at once.
-        viewer.addEventHandler(ScrollEvent.SCROLL, ScrollEvent::consume);
         return viewer;
     }
 

@@ -30,6 +30,12 @@ final class SampleGridView {
     private final ImageView image = new ImageView();
     private final Label caption = new Label();
     private final ParameterControl load;
+    /** What a row of the grid shows; also the Help window's text for this tab. */
+    static final String EXPLANATION = "Each row: one seed. Left pair: model A's sample and its"
+            + " nearest training image; right pair: model B's, trained on different"
+            + " images. Small n: samples copy training images (cosine to nearest ≈ 1)."
+            + " Large n: A and B agree with each other (high cos A·B) and copy nothing.";
+
     private final Label explain;
     private final ScrollPane scroll;
     private boolean pushing;
@@ -64,10 +70,7 @@ final class SampleGridView {
         caption.setId("sample-grid-caption");
         caption.setWrapText(true);
         caption.setMinHeight(Region.USE_PREF_SIZE);
-        explain = new Label("Each row: one seed. Left pair: model A's sample and its"
-                + " nearest training image; right pair: model B's, trained on different"
-                + " images. Small n: samples copy training images (cosine to nearest ≈ 1)."
-                + " Large n: A and B agree with each other (high cos A·B) and copy nothing.");
+        explain = new Label(EXPLANATION);
         explain.setWrapText(true);
         explain.setMinHeight(Region.USE_PREF_SIZE);
         explain.getStyleClass().add("readout-note");

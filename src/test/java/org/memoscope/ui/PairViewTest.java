@@ -147,6 +147,72 @@ class PairViewTest {
                 > page.getViewportBounds().getHeight(), "the page scrolls");
     }
 
+    /**
+     * Regression: in presentation mode the main chart was squashed to a strip under its
+     * eight-entry legend and its x title was cut; each chart now has a full-width row.
+     */
+    @Test
+    void presentationGivesEachChartAFullWidthRow(FxRobot robot) {
+        robot.interact(() -> view.setPresentation(true));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        double mainWidth = robot.lookup("#pair-order-chart").queryAs(Region.class).getWidth();
+        for (String chart : List.of("#pair-gap-chart", "#pair-distance-chart",
+                "#pair-loss-chart")) {
+            Region viewer = robot.lookup(chart).queryAs(Region.class);
+            assertEquals(mainWidth, viewer.getWidth(), 1, chart + " spans the row");
+            assertTrue(viewer.getHeight() >= PairView.PRESENTING_CHART_MIN_HEIGHT - 1,
+                    chart + ": " + viewer.getHeight() + " px");
+        }
+        assertTrue(robot.lookup("#pair-order-chart").queryAs(Region.class).getHeight()
+                >= PairView.PRESENTING_MAIN_CHART_HEIGHT - 1);
+        assertEquals(org.jfree.chart.ui.RectangleEdge.RIGHT,
+                view.orderChart().chart().getLegend().getPosition());
+
+        robot.interact(() -> view.setPresentation(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        double gapWidth = robot.lookup("#pair-gap-chart").queryAs(Region.class).getWidth();
+        assertTrue(gapWidth < 0.6 * mainWidth, "two charts a row again: " + gapWidth);
+        assertEquals(org.jfree.chart.ui.RectangleEdge.BOTTOM,
+                view.orderChart().chart().getLegend().getPosition());
+    }
+
+    /** Regression: the wheel over a chart zoomed it, with no way back, instead of scrolling. */
+    @Test
+    void theWheelOverAChartScrollsThePageAndLeavesTheAxes(FxRobot robot) {
+        robot.interact(() -> view.setPresentation(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        var axis = view.orderChart().chart().getXYPlot().getDomainAxis();
+        org.jfree.data.Range before = axis.getRange();
+        ScrollPane page = (ScrollPane) view.root();
+        assertEquals(0, page.getVvalue(), 1e-9);
+
+        // A wheel turn down (negative delta) delivered to the chart's canvas, as JavaFX does.
+        var canvas = ((org.jfree.chart.fx.ChartViewer) robot.lookup("#pair-order-chart")
+                .query()).getCanvas();
+        javafx.scene.input.ScrollEvent wheel = new javafx.scene.input.ScrollEvent(
+                javafx.scene.input.ScrollEvent.SCROLL, 200, 200, 200, 200, false, false, false,
+                false, false, false, 0, -120, 0, -120,
+                javafx.scene.input.ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
+                javafx.scene.input.ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null);
+        robot.interact(() -> javafx.event.Event.fireEvent(canvas, wheel));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(before, axis.getRange(), "no zoom");
+        assertTrue(page.getVvalue() > 0, "the page scrolled");
+    }
+
+    @Test
+    void theHelpTextOfThisTabIsItsOwn() {
+        assertEquals(List.of("Denoiser pair"),
+                ExplanationPane.headings(ExplanationPane.Topic.PAIR));
+        assertEquals(List.of("Sample grid"), ExplanationPane.headings(ExplanationPane.Topic.GRID));
+        assertEquals(List.of("Spectra and data"),
+                ExplanationPane.headings(ExplanationPane.Topic.DATA));
+        assertTrue(ExplanationPane.headings(ExplanationPane.Topic.SPIKED)
+                .contains("q — convergence"));
+    }
+
     @Test
     void cancelStopsALongSweep(FxRobot robot) throws Exception {
         robot.interact(() -> model.setSettings(model.settings().withSteps(1_000_000)
