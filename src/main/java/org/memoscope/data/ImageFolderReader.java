@@ -148,7 +148,9 @@ public final class ImageFolderReader {
         if (image.width() != first.width() || image.height() != first.height()) {
             throw new DataLoadException(folder, "images differ in size: "
                     + first.describe() + " but " + image.describe()
-                    + " (width x height); read with the crop or resize option");
+                    + " (width x height); the command line reads such a folder with its"
+                    + " --crop or --resize <W>x<H> option; the window opens only folders of"
+                    + " one size");
         }
     }
 

@@ -85,6 +85,11 @@ public abstract sealed class DataSource
         return Integer.MAX_VALUE;
     }
 
+    /** The number of images N of a finite set, which caps n at N / 2; 0 for unlimited data. */
+    public int imageCount() {
+        return 0;
+    }
+
     /**
      * The mean the data were centred by (zeros for the zero-mean Gaussian sources), to be added
      * back to samples and training images for display.

@@ -64,8 +64,8 @@ final class ImageSetSource extends DataSource {
         return mean.clone();
     }
 
-    /** The number of images N. */
-    int imageCount() {
+    @Override
+    public int imageCount() {
         return images.count();
     }
 

@@ -44,8 +44,11 @@ import org.memoscope.theory.PopulationSpectrum;
  * disk if needed) and the theory from its eigenvalues — run at once on every data change,
  * so dragging the exponent redraws the theory live; (2) the <em>experiment</em> over a ladder
  * of n, after the controls settle; (3) the <em>sample grid</em> at the cursor's n. A result
- * is published only if it belongs to the current parameters. All methods run on the FX
- * thread.
+ * is published only if it belongs to the current parameters. What is shown stays until its
+ * replacement is ready: while new data are prepared the previous source, theory, experiment
+ * and grid stay, and if the new data fail to load (a folder of mixed image sizes, an empty
+ * folder) the parameters go back to the data still shown and the error names the file. All
+ * methods run on the FX thread.
  */
 public final class DataViewModel implements AutoCloseable {
 
@@ -55,6 +58,7 @@ public final class DataViewModel implements AutoCloseable {
     /** Rows of the sample grid. */
     static final int GRID_ROWS = 6;
 
+    private static final System.Logger LOG = System.getLogger(DataViewModel.class.getName());
     private static final int LADDER_POINTS = 10;
     private static final Duration SETTLE = Duration.millis(350);
 
@@ -83,6 +87,8 @@ public final class DataViewModel implements AutoCloseable {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper preparing = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper gridComputing = new ReadOnlyBooleanWrapper();
 
     private final LatestJobRunner<Prepared> prepareRunner;
     private final LatestJobRunner<DataCurve> experimentRunner;
@@ -91,7 +97,8 @@ public final class DataViewModel implements AutoCloseable {
     private final PauseTransition gridDelay = new PauseTransition(SETTLE);
     private final DatasetCache datasets = new DatasetCache();
     private DatasetCatalog catalog = DatasetCatalog.system();
-    private boolean preparing;
+    private DataParameters experimentShownFor;
+    private DataParameters gridShownFor;
     private boolean experimenting;
     private boolean gridding;
     private boolean active;
@@ -169,6 +176,19 @@ public final class DataViewModel implements AutoCloseable {
         return error.getReadOnlyProperty();
     }
 
+    /** True while the data of the current parameters are being prepared (read, analysed). */
+    public ReadOnlyBooleanProperty preparingProperty() {
+        return preparing.getReadOnlyProperty();
+    }
+
+    /**
+     * True while the grid shown (if any) is not the one of the current parameters and a new one
+     * is on its way; the old one stays until then.
+     */
+    public ReadOnlyBooleanProperty gridComputingProperty() {
+        return gridComputing.getReadOnlyProperty();
+    }
+
     /** n per model at the cursor for the current source (at least 1, at most the source's). */
     public int cursorSampleCount() {
         DataSource current = source.get();
@@ -177,6 +197,25 @@ public final class DataViewModel implements AutoCloseable {
         }
         long n = Math.round(parameters().loadRatio() * current.dimension());
         return (int) Math.max(1, Math.min(current.maxSampleCount(), n));
+    }
+
+    /**
+     * Why the grid's n is less than γd, or "" when it is not: a finite set of N images gives
+     * each model at most N / 2, the two training sets being disjoint.
+     */
+    public String sampleCountNote() {
+        DataSource current = source.get();
+        if (current == null) {
+            return "";
+        }
+        long asked = Math.round(parameters().loadRatio() * current.dimension());
+        int most = current.maxSampleCount();
+        if (asked <= most) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "n capped at %d: γd = %d, but the dataset has %d"
+                + " images, split between the two models' disjoint training sets.", most, asked,
+                current.imageCount());
     }
 
     /** Where short dataset names such as "fashion-mnist" are looked up; tests point it elsewhere. */
@@ -274,18 +313,15 @@ public final class DataViewModel implements AutoCloseable {
             prepare();
             return;
         }
+        if (preparing.get()) {
+            return; // the data being prepared schedule their experiment and grid when ready
+        }
         if (!next.sameExperiment(previous)) {
             experiment.set(null);
             scheduleExperiment();
         }
-        if (next.loadRatio() != previous.loadRatio()) {
-            grid.set(null);
-            gridRunner.cancel();
-            gridding = false;
-            refreshBusy();
-            if (source.get() != null) {
-                gridDelay.playFromStart();
-            }
+        if (next.loadRatio() != previous.loadRatio() || next.seed() != previous.seed()) {
+            scheduleGrid();
         }
     }
 
@@ -293,25 +329,26 @@ public final class DataViewModel implements AutoCloseable {
 
     private void prepare() {
         DataParameters request = parameters();
-        source.set(null);
-        theory.set(null);
-        experiment.set(null);
-        grid.set(null);
         experimentDelay.stop();
         gridDelay.stop();
         experimentRunner.cancel();
         gridRunner.cancel();
         experimenting = false;
         gridding = false;
+        gridComputing.set(false);
         error.set("");
         if (request.kind() == DataParameters.Kind.DATASET && request.datasetPath().isEmpty()) {
             prepareRunner.cancel();
-            preparing = false;
+            preparing.set(false);
+            source.set(null);
+            theory.set(null);
+            experiment.set(null);
+            grid.set(null);
             refreshBusy();
             status.set("Choose a dataset: File ▸ Open dataset");
             return;
         }
-        preparing = true;
+        preparing.set(true);
         refreshBusy();
         status.set("Preparing " + request.describe() + "…");
         DatasetCatalog lookup = catalog;
@@ -323,27 +360,72 @@ public final class DataViewModel implements AutoCloseable {
 
             @Override
             public void succeeded(Prepared prepared) {
-                preparing = false;
                 if (!sameTheory(prepared.parameters(), parameters())) {
-                    refreshBusy();
-                    return;
+                    return; // a newer preparation is under way
                 }
+                preparing.set(false);
                 source.set(prepared.source());
                 theory.set(prepared.theory());
-                status.set(String.format(Locale.ROOT, "%s: d = %d", prepared.source()
-                        .description(), prepared.source().dimension()));
+                experiment.set(null);
+                experimentShownFor = null;
+                if (!prepared.source().isImage()) {
+                    grid.set(null);
+                    gridShownFor = null;
+                }
+                showSourceStatus();
                 scheduleExperiment();
-                gridDelay.playFromStart();
+                scheduleGrid();
             }
 
             @Override
             public void failed(Throwable failure) {
-                preparing = false;
-                refreshBusy();
-                error.set(describe(failure));
-                status.set("Could not prepare the data");
+                if (!sameTheory(request, parameters())) {
+                    return;
+                }
+                preparing.set(false);
+                keepShownData(request, failure);
             }
         });
+    }
+
+    /**
+     * After the data of {@code request} failed to prepare: back to the data still shown, if
+     * any, with an error naming the file and the problem; nothing shown is lost.
+     */
+    private void keepShownData(DataParameters request, Throwable failure) {
+        String problem = describeLoad(failure);
+        LOG.log(System.Logger.Level.WARNING, "could not prepare {0}: {1}", request.describe(),
+                problem);
+        DataTheory shown = theory.get();
+        if (shown == null || source.get() == null) {
+            refreshBusy();
+            error.set(problem);
+            status.set("Could not prepare the data");
+            return;
+        }
+        DataParameters restored = withDataOf(parameters(), shown.parameters());
+        parameters.set(restored);
+        error.set(problem + " Still showing " + source.get().description() + ".");
+        showSourceStatus();
+        if (experiment.get() == null || experimentShownFor == null
+                || !experimentShownFor.sameExperiment(restored)) {
+            experiment.set(null);
+            scheduleExperiment();
+        }
+        scheduleGrid();
+        refreshBusy();
+    }
+
+    /** {@code current} with the data of {@code data}, and its factor count (part of the theory). */
+    private static DataParameters withDataOf(DataParameters current, DataParameters data) {
+        return new DataParameters(data.kind(), data.exponent(), data.imageSide(),
+                data.dimension(), data.datasetPath(), current.loadRatio(), current.seedCount(),
+                current.repetitions(), data.factorCount(), current.seed());
+    }
+
+    private void showSourceStatus() {
+        status.set(String.format(Locale.ROOT, "%s: d = %d", source.get().description(),
+                source.get().dimension()));
     }
 
     private Prepared prepare(DataParameters request, DatasetCatalog lookup, JobContext context) {
@@ -413,7 +495,7 @@ public final class DataViewModel implements AutoCloseable {
     // ---- stage 2: experiment over a ladder of n ------------------------------------------
 
     private void scheduleExperiment() {
-        if (source.get() == null) {
+        if (source.get() == null || preparing.get()) {
             return;
         }
         experimentRunner.cancel();
@@ -439,7 +521,9 @@ public final class DataViewModel implements AutoCloseable {
     private void submitExperiment() {
         DataParameters request = parameters();
         DataSource data = source.get();
-        if (data == null) {
+        if (data == null || preparing.get()) {
+            experimenting = false;
+            refreshBusy();
             return;
         }
         DataExperiment.Request job;
@@ -467,6 +551,7 @@ public final class DataViewModel implements AutoCloseable {
                 experimenting = false;
                 refreshBusy();
                 if (request.sameExperiment(parameters())) {
+                    experimentShownFor = request;
                     experiment.set(curve);
                     status.set("Experiment up to date: " + curve.source());
                 }
@@ -483,10 +568,38 @@ public final class DataViewModel implements AutoCloseable {
 
     // ---- stage 3: sample grid ---------------------------------------------------------------
 
+    /**
+     * Computes the grid of the current parameters after the controls settle, unless the one
+     * shown is already it; the grid shown stays (flagged by {@link #gridComputingProperty()})
+     * until the new one is ready. A newer request cancels an older one.
+     */
+    private void scheduleGrid() {
+        gridRunner.cancel();
+        gridding = false;
+        DataSource data = source.get();
+        boolean needed = !preparing.get() && data != null && data.isImage() && !gridIsCurrent();
+        gridComputing.set(needed);
+        if (needed) {
+            gridDelay.playFromStart();
+        } else {
+            gridDelay.stop();
+        }
+        refreshBusy();
+    }
+
+    /** True when the grid shown is that of the current data, seed and n. */
+    private boolean gridIsCurrent() {
+        SampleGrid shown = grid.get();
+        return shown != null && gridShownFor != null && gridShownFor.sameData(parameters())
+                && gridShownFor.seed() == parameters().seed()
+                && shown.sampleCount() == cursorSampleCount();
+    }
+
     private void submitGrid() {
         DataSource data = source.get();
         DataParameters request = parameters();
-        if (data == null || !data.isImage()) {
+        if (preparing.get() || data == null || !data.isImage()) {
+            gridComputing.set(false);
             return;
         }
         int n = cursorSampleCount();
@@ -501,15 +614,20 @@ public final class DataViewModel implements AutoCloseable {
                     @Override
                     public void succeeded(SampleGrid result) {
                         gridding = false;
-                        refreshBusy();
-                        if (request.sameData(parameters()) && n == cursorSampleCount()) {
+                        DataParameters now = parameters();
+                        if (request.sameData(now) && request.seed() == now.seed()
+                                && n == cursorSampleCount() && !preparing.get()) {
+                            gridShownFor = request;
                             grid.set(result);
+                            gridComputing.set(false);
                         }
+                        refreshBusy();
                     }
 
                     @Override
                     public void failed(Throwable failure) {
                         gridding = false;
+                        gridComputing.set(false);
                         refreshBusy();
                         error.set(describe(failure));
                     }
@@ -517,7 +635,7 @@ public final class DataViewModel implements AutoCloseable {
     }
 
     private void refreshBusy() {
-        busy.set(preparing || experimenting || gridding);
+        busy.set(preparing.get() || experimenting || gridding);
     }
 
     private static String describe(Throwable failure) {
@@ -528,6 +646,16 @@ public final class DataViewModel implements AutoCloseable {
                 : failure;
         String message = cause.getMessage();
         return message == null ? cause.getClass().getSimpleName() : message;
+    }
+
+    /** A failure to prepare the data, naming the file or folder when one failed to load. */
+    private static String describeLoad(Throwable failure) {
+        Throwable cause = failure.getCause() instanceof DataLoadException ? failure.getCause()
+                : failure;
+        if (cause instanceof DataLoadException bad && bad.file() != null) {
+            return "Could not open " + bad.file() + ": " + bad.problem() + ".";
+        }
+        return describe(failure);
     }
 
     @Override

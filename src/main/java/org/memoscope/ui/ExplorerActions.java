@@ -302,10 +302,7 @@ final class ExplorerActions {
     private void export(Path file, ExportFormat format, int width, int height, double scale)
             throws IOException {
         requireCoveredTab("export");
-        if (onGridTab()) {
-            throw new IllegalStateException("the sample grid exports as a PNG image only"
-                    + " (File ▸ Export chart as PNG); its numbers are the cosines drawn in it");
-        }
+        checkExportable(format);
         if (onDataTab()) {
             data.exportChart(file, format, width, height, scale);
             return;
@@ -315,6 +312,19 @@ final class ExplorerActions {
             return;
         }
         ChartExport.write(file, format, view.chart(), model.parameters(), width, height, scale);
+    }
+
+    /**
+     * Refuses a format the selected tab cannot export, before anyone picks a file name: the
+     * "Sample grid" tab exports PNG only.
+     *
+     * @throws IllegalStateException naming what the tab does export
+     */
+    void checkExportable(ExportFormat format) {
+        if (onGridTab() && format != ExportFormat.PNG) {
+            throw new IllegalStateException("the sample grid exports as a PNG image only"
+                    + " (File ▸ Export chart as PNG); its numbers are the cosines drawn in it");
+        }
     }
 
     /** The selected tab's chart width on screen, or the default before it is laid out. */

@@ -238,6 +238,12 @@ final class ExplorerMenus {
     }
 
     private void export(ExportFormat format, int scale) {
+        try {
+            actions.checkExportable(format);
+        } catch (IllegalStateException refused) {
+            fail("Cannot export", refused.getMessage());
+            return;
+        }
         FileChooser chooser = chooser("Export " + format.description(), format.description(),
                 "*." + format.extension());
         String name = actions.onGridTab() ? "memoscope-grid" : "memoscope";

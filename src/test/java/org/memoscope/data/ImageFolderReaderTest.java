@@ -164,7 +164,7 @@ class ImageFolderReaderTest {
 
         assertTrue(error.getMessage().contains("a.png is 8x8 but c.png is 10x6"),
                 error.getMessage());
-        assertTrue(error.getMessage().contains("crop or resize"), error.getMessage());
+        assertTrue(error.getMessage().contains("--crop or --resize"), error.getMessage());
     }
 
     @Test
