@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisSpace;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.LogTick;
 import org.jfree.chart.axis.NumberAxis;
@@ -69,6 +70,8 @@ public final class OrderParameterChart {
     private final ValueMarker cursor = new ValueMarker(1.0);
     private float fontScale = 1f;
     private float lineScale = 1f;
+    /** Fixed width of the y axis at normal size, pixels; 0 for automatic. */
+    private double rangeAxisWidth;
 
     /**
      * @param xLabel x axis label
@@ -197,6 +200,16 @@ public final class OrderParameterChart {
         plot.getRangeAxis().setRange(0.0, max);
     }
 
+    /**
+     * Gives the y axis (its labels and title) a fixed width in pixels at normal size, scaled
+     * with the fonts, so charts stacked above each other have their plots, and so their x
+     * axes, aligned; 0 lets the axis take the width its labels need.
+     */
+    public void setRangeAxisWidth(double pixels) {
+        rangeAxisWidth = pixels;
+        applyStyle();
+    }
+
     /** Scales fonts and line widths, e.g. for a projector. One redraw. */
     public void setPresentationScale(float fonts, float lineWidths) {
         fontScale = fonts;
@@ -223,6 +236,12 @@ public final class OrderParameterChart {
                 fontScale > 1 ? Math.round(18 * fontScale) : 16));
         chart.getLegend().setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN,
                 Math.round(12 * (1 + 0.7f * (fontScale - 1)))));
+        AxisSpace rangeSpace = null;
+        if (rangeAxisWidth > 0) {
+            rangeSpace = new AxisSpace();
+            rangeSpace.setLeft(rangeAxisWidth * fontScale);
+        }
+        plot.setFixedRangeAxisSpace(rangeSpace);
 
         for (int i = 0; i < lineColours.size(); i++) {
             lineRenderer.setSeriesPaint(i, lineColours.get(i));

@@ -47,10 +47,15 @@ final class DataView {
             + " real data.";
 
     private final DataViewModel model;
+    /** Upper end of the load axes: room for the whole marker of a point at gamma = 128. */
+    private static final double MAX_SHOWN_LOAD = 1.8e2;
+    /** Width of both charts' y axes, so their load axes line up. */
+    private static final double Y_AXIS_WIDTH = 64;
+
     private final OrderParameterChart chart = new OrderParameterChart("load  γ = n / d",
-            1e-3, 1.3e2, "order parameter", 1.05);
+            1e-3, MAX_SHOWN_LOAD, "order parameter", 1.05);
     private final OrderParameterChart distances = new OrderParameterChart("load  γ = n / d",
-            1e-3, 1.3e2, "distance", 2.05);
+            1e-3, MAX_SHOWN_LOAD, "distance", 2.05);
     private final BorderPane root = new BorderPane();
     private final ChoiceBox<DataParameters.Kind> kind = new ChoiceBox<>();
     private final ParameterControl exponent;
@@ -72,6 +77,8 @@ final class DataView {
     DataView(DataViewModel model) {
         this.model = model;
         DataParameters p = model.parameters();
+        chart.setRangeAxisWidth(Y_AXIS_WIDTH);
+        distances.setRangeAxisWidth(Y_AXIS_WIDTH);
 
         exponent = new ParameterControl("Spectrum exponent  α",
                 "Power-law exponent: eigenvalues j^(-α), or Fourier power |k|^(-α) for fields"
