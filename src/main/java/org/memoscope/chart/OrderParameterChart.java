@@ -70,8 +70,10 @@ public final class OrderParameterChart {
     private final ValueMarker cursor = new ValueMarker(1.0);
     private float fontScale = 1f;
     private float lineScale = 1f;
-    /** Fixed width of the y axis at normal size, pixels; 0 for automatic. */
+    /** Fixed width of the y axis, pixels; 0 for automatic. */
     private double rangeAxisWidth;
+    /** Fixed padding right of the plot, pixels; 0 for automatic. */
+    private int rightPadding;
 
     /**
      * @param xLabel x axis label
@@ -201,12 +203,22 @@ public final class OrderParameterChart {
     }
 
     /**
-     * Gives the y axis (its labels and title) a fixed width in pixels at normal size, scaled
-     * with the fonts, so charts stacked above each other have their plots, and so their x
-     * axes, aligned; 0 lets the axis take the width its labels need.
+     * Gives the y axis (its labels and title) a fixed width in pixels, so charts stacked
+     * above each other have their plots, and so their x axes, aligned (the caller sizes it
+     * for the larger fonts of the charts); 0 lets the axis take the width its labels need.
      */
     public void setRangeAxisWidth(double pixels) {
         rangeAxisWidth = pixels;
+        applyStyle();
+    }
+
+    /**
+     * Fixes the padding right of the plot in pixels, for the same reason as
+     * {@link #setRangeAxisWidth}; 0 sizes it for half of the last tick label at the chart's
+     * own font.
+     */
+    public void setRightPadding(int pixels) {
+        rightPadding = pixels;
         applyStyle();
     }
 
@@ -232,14 +244,15 @@ public final class OrderParameterChart {
         }
         // Large fonts grow the legend less than the axes: it is read once, the axes often.
         // Room on the right for half of the last tick label ("10000") at this font size.
-        chart.setPadding(new RectangleInsets(8, 8, 4,
-                fontScale > 1 ? Math.round(18 * fontScale) : 16));
+        int right = rightPadding > 0 ? rightPadding
+                : fontScale > 1 ? Math.round(18 * fontScale) : 16;
+        chart.setPadding(new RectangleInsets(8, 8, 4, right));
         chart.getLegend().setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN,
                 Math.round(12 * (1 + 0.7f * (fontScale - 1)))));
         AxisSpace rangeSpace = null;
         if (rangeAxisWidth > 0) {
             rangeSpace = new AxisSpace();
-            rangeSpace.setLeft(rangeAxisWidth * fontScale);
+            rangeSpace.setLeft(rangeAxisWidth);
         }
         plot.setFixedRangeAxisSpace(rangeSpace);
 

@@ -49,7 +49,7 @@ final class DataView {
     private final DataViewModel model;
     /** Upper end of the load axes: room for the whole marker of a point at gamma = 128. */
     private static final double MAX_SHOWN_LOAD = 1.8e2;
-    /** Width of both charts' y axes, so their load axes line up. */
+    /** Width of both charts' y axes at normal size, so their load axes line up. */
     private static final double Y_AXIS_WIDTH = 64;
 
     private final OrderParameterChart chart = new OrderParameterChart("load  γ = n / d",
@@ -171,6 +171,10 @@ final class DataView {
         note.setCompact(on);
         chart.setPresentationScale(on ? 2.0f : 1f, on ? 2.2f : 1f);
         distances.setPresentationScale(on ? 1.6f : 1f, on ? 2.2f : 1f);
+        for (OrderParameterChart stacked : List.of(chart, distances)) {
+            stacked.setRangeAxisWidth(Y_AXIS_WIDTH * (on ? 2.0 : 1));
+            stacked.setRightPadding(on ? 36 : 16);
+        }
     }
 
     boolean isSidePanelShowing() {
