@@ -49,8 +49,9 @@ final class OutputTarget {
     /**
      * Fails early, before any computing, when the file plainly cannot be written:
      * a missing directory, a directory in the way, a regular file where a directory
-     * should be, or a directory that refuses new files. The last is tried by creating and
-     * deleting an empty file there, as the atomic write will (permission bits alone say
+     * should be, a device or pipe (the atomic write would replace it by a file), or a
+     * directory that refuses new files. The last is tried by creating and deleting an empty
+     * file there, as the atomic write will (permission bits alone say
      * nothing for the superuser or for file systems such as /proc). The write itself may
      * still fail later, and is reported alike.
      */
@@ -58,9 +59,19 @@ final class OutputTarget {
         if (path == null) {
             return;
         }
-        Path absolute = path.toAbsolutePath();
+        Path absolute;
+        try {
+            absolute = AtomicFiles.destination(path);
+        } catch (IOException loop) {
+            throw new CliFailure(cannotWrite(name, reason(loop)), loop);
+        }
         if (Files.isDirectory(absolute)) {
             throw new CliFailure(cannotWrite(name, "is a directory"), null);
+        }
+        if (Files.exists(absolute) && !Files.isRegularFile(absolute)) {
+            // A device or pipe would be replaced by a file (as root, /dev/null itself).
+            throw new CliFailure(cannotWrite(name, "not a regular file (use - for the"
+                    + " standard output)"), null);
         }
         Path directory = absolute.getParent();
         if (directory == null) {

@@ -41,6 +41,7 @@ public final class AtomicFiles {
     }
 
     private static final String TEMP_SUFFIX = ".tmp";
+    private static final int MAX_LINKS = 40;
     private static final int BUFFER_SIZE = 1 << 16;
     private static final Set<PosixFilePermission> NEW_FILE_PERMISSIONS =
             PosixFilePermissions.fromString("rw-r--r--");
@@ -65,7 +66,7 @@ public final class AtomicFiles {
      *                     fails, or the rename fails; the target is then unchanged
      */
     public static void write(Path target, ContentWriter writer) throws IOException {
-        Path absolute = target.toAbsolutePath();
+        Path absolute = destination(target);
         Path directory = absolute.getParent();
         Path fileName = absolute.getFileName();
         if (directory == null || fileName == null) {
@@ -73,6 +74,9 @@ public final class AtomicFiles {
         }
         if (Files.isDirectory(absolute)) {
             throw new IOException("is a directory");
+        }
+        if (Files.exists(absolute) && !Files.isRegularFile(absolute)) {
+            throw new IOException("not a regular file");
         }
 
         Path temp = Files.createTempFile(directory, "." + fileName + ".", TEMP_SUFFIX);
@@ -88,6 +92,24 @@ public final class AtomicFiles {
             }
             throw failure;
         }
+    }
+
+    /**
+     * The absolute file a write to {@code target} replaces: through any symbolic links, so a
+     * link keeps pointing at the new content instead of being replaced by a file.
+     *
+     * @throws IOException when the links go round in a loop
+     */
+    public static Path destination(Path target) throws IOException {
+        Path file = target.toAbsolutePath();
+        for (int hops = 0; Files.isSymbolicLink(file); hops++) {
+            if (hops == MAX_LINKS) {
+                throw new IOException("too many levels of symbolic links");
+            }
+            Path parent = file.getParent();
+            file = parent.resolve(Files.readSymbolicLink(file)).toAbsolutePath();
+        }
+        return file;
     }
 
     private static void writeAndSync(Path temp, ContentWriter writer) throws IOException {

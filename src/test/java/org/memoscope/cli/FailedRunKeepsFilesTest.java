@@ -108,4 +108,35 @@ class FailedRunKeepsFilesTest {
                     files.map(p -> p.getFileName().toString()).toList());
         }
     }
+
+    /**
+     * An output that is a pipe or device is refused before computing (as root the atomic
+     * write replaced /dev/null by a regular file); a symbolic link is written through.
+     */
+    @Test
+    void aPipeIsRefusedAndALinkIsWrittenThrough() throws IOException, InterruptedException {
+        Path pipe = directory.resolve("pipe");
+        Process mkfifo;
+        try {
+            mkfifo = new ProcessBuilder("mkfifo", pipe.toString())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+        } catch (IOException noMkfifo) {
+            Assumptions.abort("no mkfifo");
+            return;
+        }
+        Assumptions.assumeTrue(mkfifo.waitFor() == 0 && Files.exists(pipe));
+
+        CliRun refused = CliRun.of("curves", "-o", pipe.toString());
+        assertEquals(1, refused.exitCode(), refused.describe());
+        assertTrue(refused.err().contains("not a regular file"), refused.describe());
+        assertTrue(Files.exists(pipe) && !Files.isRegularFile(pipe));
+
+        Path real = directory.resolve("real.csv");
+        Path link = Files.createSymbolicLink(directory.resolve("link.csv"), real);
+        CliRun written = CliRun.of("curves", "-o", link.toString());
+        assertEquals(0, written.exitCode(), written.describe());
+        assertTrue(Files.isSymbolicLink(link));
+        assertTrue(Files.size(real) > 0);
+    }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -141,6 +143,51 @@ class AtomicFilesTest {
         try (Stream<Path> files = Files.list(directory)) {
             return files.map(file -> file.getFileName().toString()).sorted()
                     .collect(Collectors.toList());
+        }
+    }
+
+    /** A symbolic link is written through: it keeps pointing at the file, now replaced. */
+    @Test
+    void writesThroughASymbolicLinkInsteadOfReplacingIt() throws IOException {
+        Path real = Files.createDirectory(directory.resolve("real")).resolve("out.csv");
+        Path link = Files.createSymbolicLink(directory.resolve("link.csv"), real);
+        Path dangling = Files.createSymbolicLink(directory.resolve("dangling.csv"),
+                Path.of("real", "new.csv"));
+
+        AtomicFiles.writeString(link, "one");
+        AtomicFiles.writeString(dangling, "two");
+
+        assertTrue(Files.isSymbolicLink(link));
+        assertEquals("one", Files.readString(real));
+        assertTrue(Files.isSymbolicLink(dangling));
+        assertEquals("two", Files.readString(directory.resolve("real/new.csv")));
+    }
+
+    /**
+     * A pipe (like a device such as /dev/null) is refused and stays what it was; replacing it
+     * by a regular file broke it, and as root /dev/null itself. Skipped without mkfifo.
+     */
+    @Test
+    void refusesToReplaceAPipe() throws IOException, InterruptedException {
+        Path pipe = directory.resolve("pipe");
+        Process mkfifo;
+        try {
+            mkfifo = new ProcessBuilder("mkfifo", pipe.toString())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+        } catch (IOException noMkfifo) {
+            Assumptions.abort("no mkfifo");
+            return;
+        }
+        Assumptions.assumeTrue(mkfifo.waitFor() == 0 && Files.exists(pipe));
+
+        IOException refused = assertThrows(IOException.class,
+                () -> AtomicFiles.writeString(pipe, "text"));
+
+        assertEquals("not a regular file", refused.getMessage());
+        assertTrue(Files.exists(pipe) && !Files.isRegularFile(pipe));
+        try (Stream<Path> files = Files.list(directory)) {
+            assertEquals(List.of("pipe"), files.map(p -> p.getFileName().toString()).toList());
         }
     }
 }
