@@ -195,8 +195,8 @@ final class DataTabs implements AutoCloseable {
         String source = model.sourceProperty().get() == null ? model.parameters().describe()
                 : model.sourceProperty().get().description() + " (d = "
                 + model.sourceProperty().get().dimension() + ")";
-        ChartExport.write(file, format, dataView().chart(), model.parameters(), source, width,
-                height, scale);
+        ChartExport.write(file, format, dataView().chart(), model.shownParameters(), source,
+                width, height, scale);
     }
 
     /**

@@ -189,6 +189,16 @@ public final class DataViewModel implements AutoCloseable {
         return gridComputing.getReadOnlyProperty();
     }
 
+    /**
+     * The parameters of what the charts show, for exports: while new data are prepared, the
+     * current ones with the data (and factor count) still shown.
+     */
+    public DataParameters shownParameters() {
+        DataTheory shown = theory.get();
+        return preparing.get() && shown != null ? withDataOf(parameters(), shown.parameters())
+                : parameters();
+    }
+
     /** n per model at the cursor for the current source (at least 1, at most the source's). */
     public int cursorSampleCount() {
         DataSource current = source.get();
