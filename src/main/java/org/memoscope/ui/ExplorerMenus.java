@@ -54,6 +54,8 @@ final class ExplorerMenus {
         this.stage = stage;
         this.actions = actions;
         this.presentation = presentation;
+        // An open Help window takes the presentation style as the main window does.
+        presentation.register(on -> tabChanged());
     }
 
     /** File menu entries above "Reset all": presets and exports. */
@@ -288,7 +290,7 @@ final class ExplorerMenus {
         explanationWindow.toFront();
     }
 
-    /** Refills an open Help window with the text about the tab now shown. */
+    /** Refills an open Help window with the text about the tab now shown, in its style. */
     void tabChanged() {
         if (explanationWindow != null && explanationWindow.isShowing()) {
             showExplanationTopic();

@@ -380,6 +380,21 @@ class ExplorerFeaturesTest {
         robot.interact(() -> pane.getScene().getWindow().hide());
     }
 
+    @Test
+    void anOpenHelpWindowFollowsPresentationMode(FxRobot robot) {
+        robot.type(KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+        Scene help = robot.lookup("#explanation").query().getScene();
+        assertFalse(help.getRoot().getStyleClass().contains(PresentationMode.STYLE_CLASS));
+
+        robot.interact(() -> presentation.activeProperty().set(true));
+        assertTrue(help.getRoot().getStyleClass().contains(PresentationMode.STYLE_CLASS));
+
+        robot.interact(() -> presentation.activeProperty().set(false));
+        assertFalse(help.getRoot().getStyleClass().contains(PresentationMode.STYLE_CLASS));
+        robot.interact(() -> help.getWindow().hide());
+    }
+
     // ---- export -----------------------------------------------------------------------
 
     @Test
