@@ -9,11 +9,12 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Register blocking as in the GotoBLAS/BLIS micro-kernels (Goto and van de Geijn,
  * "Anatomy of high-performance matrix multiplication", ACM TOMS 34, 2008): a tile of
- * {@value #ROWS} rows by three vectors of C stays in registers while p runs over a depth
- * block, each step loading three vectors of row p of B and broadcasting four elements of
- * A into twelve fused multiply-adds. B is first copied, one depth block by ten tiles at a
- * time, into tiles whose rows are contiguous (packed panels); columns left over after
- * whole tiles use one-vector tiles. Every element is the chain
+ * {@value #TILE_ROWS} rows by three vectors of C stays in registers while p runs over a
+ * depth block, each step loading three vectors of row p of B and broadcasting eight
+ * elements of A into 24 fused multiply-adds. B is first copied, one depth block by ten tiles
+ * at a time, into tiles whose rows are contiguous (packed panels); rows left over after whole
+ * tiles go one at a time, and columns left over use tiles of {@value #ROWS} rows by one
+ * vector. Every element is the chain
  * {@code c = fma(a_ip, b_pj, c)} over p in increasing order, exactly as in the plain-Java
  * kernel, so both give the same bits. {@link #symmetricRows} keeps each row's eight partial
  * sums in the lanes of one vector when vectors hold eight doubles, and defers to the
@@ -23,6 +24,9 @@ final class VectorProducts implements DenseProducts.Kernel {
 
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
+    /** Rows of C in the main register tile. */
+    private static final int TILE_ROWS = 8;
+    /** Rows of C in the tiles of the columns left over. */
     private static final int ROWS = 4;
     private static final int TILE = 3 * LANES;
     private static final int DEPTH_BLOCK = 256;
@@ -134,7 +138,7 @@ final class VectorProducts implements DenseProducts.Kernel {
                 for (int i0 = rowStart; i0 < rowEnd; i0 += ROW_BLOCK) {
                     int i1 = Math.min(rowEnd, i0 + ROW_BLOCK);
                     if (rows <= SHALLOW) {
-                        for (int i = i0; i < i1; i += 2 * ROWS) {
+                        for (int i = i0; i < i1; i += TILE_ROWS) {
                             for (int j = j0; j < j1; j += TILE) {
                                 tile(a, aOffset, lda, packed, (j - j0) * rows - p0 * TILE, c,
                                         cOffset, ldc, i, i1, j, p0, p1, upperOnly);
@@ -142,7 +146,7 @@ final class VectorProducts implements DenseProducts.Kernel {
                         }
                     } else {
                         for (int j = j0; j < j1; j += TILE) {
-                            for (int i = i0; i < i1; i += 2 * ROWS) {
+                            for (int i = i0; i < i1; i += TILE_ROWS) {
                                 tile(a, aOffset, lda, packed, (j - j0) * rows - p0 * TILE, c,
                                         cOffset, ldc, i, i1, j, p0, p1, upperOnly);
                             }
@@ -160,21 +164,16 @@ final class VectorProducts implements DenseProducts.Kernel {
         }
     }
 
-    /** One tile of C: rows i..i+3 (fewer at the end of the row block), columns j..j+TILE-1. */
+    /** One tile of C: rows i..i+7 (fewer at the end of the row block), columns j..j+TILE-1. */
     private static void tile(double[] a, int aOffset, int lda, double[] packed, int tile,
                              double[] c, int cOffset, int ldc, int i, int i1, int j, int p0,
                              int p1, boolean upperOnly) {
         if (upperOnly && j + TILE <= i) {
             return;
         }
-        if (i + 2 * ROWS <= i1) {
+        if (i + TILE_ROWS <= i1) {
             eightByThree(a, aOffset + i * lda, lda, packed, tile, TILE, c, cOffset + i * ldc + j,
                     ldc, p0, p1);
-        } else if (i + ROWS <= i1) {
-            fourByThree(a, aOffset + i * lda, lda, packed, tile, TILE, c, cOffset + i * ldc + j,
-                    ldc, p0, p1);
-            tile(a, aOffset, lda, packed, tile, c, cOffset, ldc, i + ROWS, i1, j, p0, p1,
-                    upperOnly);
         } else {
             for (int row = i; row < i1; row++) {
                 oneByThree(a, aOffset + row * lda, packed, tile, TILE, c, cOffset + row * ldc + j,
@@ -185,7 +184,7 @@ final class VectorProducts implements DenseProducts.Kernel {
 
     /**
      * Copies B's rows p0..p1-1, columns j0..j1-1 (whole tiles) into {@code packed}, tile by
-     * tile, each tile's rows contiguous ({@value #ROWS} x TILE reads then run through
+     * tile, each tile's rows contiguous (the tile kernels' reads then run through
      * consecutive memory, as in the packed panels of BLIS).
      */
     private static void pack(double[] b, int bOffset, int ldb, int p0, int p1, int j0, int j1,
@@ -336,63 +335,6 @@ final class VectorProducts implements DenseProducts.Kernel {
         c70.intoArray(c, r7);
         c71.intoArray(c, r7 + LANES);
         c72.intoArray(c, r7 + 2 * LANES);
-    }
-
-    /** C[0..3][0..TILE) += A[0..3][p0..p1) B[p0..p1][0..TILE); offsets at the tile. */
-    private static void fourByThree(double[] a, int a0, int lda, double[] b, int bStart,
-                                    int ldb, double[] c, int r0, int ldc, int p0, int p1) {
-        int r1 = r0 + ldc;
-        int r2 = r1 + ldc;
-        int r3 = r2 + ldc;
-        DoubleVector c00 = DoubleVector.fromArray(SPECIES, c, r0);
-        DoubleVector c01 = DoubleVector.fromArray(SPECIES, c, r0 + LANES);
-        DoubleVector c02 = DoubleVector.fromArray(SPECIES, c, r0 + 2 * LANES);
-        DoubleVector c10 = DoubleVector.fromArray(SPECIES, c, r1);
-        DoubleVector c11 = DoubleVector.fromArray(SPECIES, c, r1 + LANES);
-        DoubleVector c12 = DoubleVector.fromArray(SPECIES, c, r1 + 2 * LANES);
-        DoubleVector c20 = DoubleVector.fromArray(SPECIES, c, r2);
-        DoubleVector c21 = DoubleVector.fromArray(SPECIES, c, r2 + LANES);
-        DoubleVector c22 = DoubleVector.fromArray(SPECIES, c, r2 + 2 * LANES);
-        DoubleVector c30 = DoubleVector.fromArray(SPECIES, c, r3);
-        DoubleVector c31 = DoubleVector.fromArray(SPECIES, c, r3 + LANES);
-        DoubleVector c32 = DoubleVector.fromArray(SPECIES, c, r3 + 2 * LANES);
-        int a1 = a0 + lda;
-        int a2 = a1 + lda;
-        int a3 = a2 + lda;
-        for (int p = p0; p < p1; p++) {
-            int row = bStart + p * ldb;
-            DoubleVector b0 = DoubleVector.fromArray(SPECIES, b, row);
-            DoubleVector b1 = DoubleVector.fromArray(SPECIES, b, row + LANES);
-            DoubleVector b2 = DoubleVector.fromArray(SPECIES, b, row + 2 * LANES);
-            DoubleVector x = DoubleVector.broadcast(SPECIES, a[a0 + p]);
-            c00 = x.fma(b0, c00);
-            c01 = x.fma(b1, c01);
-            c02 = x.fma(b2, c02);
-            x = DoubleVector.broadcast(SPECIES, a[a1 + p]);
-            c10 = x.fma(b0, c10);
-            c11 = x.fma(b1, c11);
-            c12 = x.fma(b2, c12);
-            x = DoubleVector.broadcast(SPECIES, a[a2 + p]);
-            c20 = x.fma(b0, c20);
-            c21 = x.fma(b1, c21);
-            c22 = x.fma(b2, c22);
-            x = DoubleVector.broadcast(SPECIES, a[a3 + p]);
-            c30 = x.fma(b0, c30);
-            c31 = x.fma(b1, c31);
-            c32 = x.fma(b2, c32);
-        }
-        c00.intoArray(c, r0);
-        c01.intoArray(c, r0 + LANES);
-        c02.intoArray(c, r0 + 2 * LANES);
-        c10.intoArray(c, r1);
-        c11.intoArray(c, r1 + LANES);
-        c12.intoArray(c, r1 + 2 * LANES);
-        c20.intoArray(c, r2);
-        c21.intoArray(c, r2 + LANES);
-        c22.intoArray(c, r2 + 2 * LANES);
-        c30.intoArray(c, r3);
-        c31.intoArray(c, r3 + LANES);
-        c32.intoArray(c, r3 + 2 * LANES);
     }
 
     private static void oneByThree(double[] a, int a0, double[] b, int bStart, int ldb,
