@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.memoscope.io.NamedPipes;
 
 /**
  * Fault suite, command line: every command refused for bad input (a garbage or future
@@ -116,16 +117,7 @@ class FailedRunKeepsFilesTest {
     @Test
     void aPipeIsRefusedAndALinkIsWrittenThrough() throws IOException, InterruptedException {
         Path pipe = directory.resolve("pipe");
-        Process mkfifo;
-        try {
-            mkfifo = new ProcessBuilder("mkfifo", pipe.toString())
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-        } catch (IOException noMkfifo) {
-            Assumptions.abort("no mkfifo");
-            return;
-        }
-        Assumptions.assumeTrue(mkfifo.waitFor() == 0 && Files.exists(pipe));
+        NamedPipes.makeOrSkip(pipe);
 
         CliRun refused = CliRun.of("curves", "-o", pipe.toString());
         assertEquals(1, refused.exitCode(), refused.describe());

@@ -199,12 +199,6 @@ class TridiagonalEigenTest {
     }
 
     private static DMatrixRMaj covariance(int n, int d, SplittableRandom random) {
-        DMatrixRMaj x = new DMatrixRMaj(n, d);
-        for (int i = 0; i < x.data.length; i++) {
-            x.data[i] = random.nextGaussian();
-        }
-        DMatrixRMaj s = DenseProducts.inner(x);
-        CommonOps_DDRM.scale(1.0 / n, s);
-        return s;
+        return HouseholderTridiagonalTest.covariance(n, d, random);
     }
 }
