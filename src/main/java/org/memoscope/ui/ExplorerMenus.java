@@ -55,7 +55,7 @@ final class ExplorerMenus {
         this.actions = actions;
         this.presentation = presentation;
         // An open Help window takes the presentation style as the main window does.
-        presentation.register(on -> tabChanged());
+        presentation.register(on -> copyMainStyle());
     }
 
     /** File menu entries above "Reset all": presets and exports. */
@@ -290,7 +290,7 @@ final class ExplorerMenus {
         explanationWindow.toFront();
     }
 
-    /** Refills an open Help window with the text about the tab now shown, in its style. */
+    /** Refills an open Help window with the text about the tab now shown. */
     void tabChanged() {
         if (explanationWindow != null && explanationWindow.isShowing()) {
             showExplanationTopic();
@@ -302,7 +302,15 @@ final class ExplorerMenus {
         explanationWindow.setTitle("What the curves mean — " + topic.tabName());
         Scene scene = explanationWindow.getScene();
         scene.setRoot(ExplanationPane.create(topic));
-        scene.getRoot().getStyleClass().setAll(stage.getScene().getRoot().getStyleClass());
+        copyMainStyle();
+    }
+
+    /** Gives the Help window's content the main window's style classes (presentation). */
+    private void copyMainStyle() {
+        if (explanationWindow != null) {
+            explanationWindow.getScene().getRoot().getStyleClass()
+                    .setAll(stage.getScene().getRoot().getStyleClass());
+        }
     }
 
     // ---- helpers ------------------------------------------------------------------
