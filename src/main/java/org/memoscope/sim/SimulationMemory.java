@@ -20,9 +20,10 @@ import java.util.Locale;
  * + 2 n d        for n &lt; d, the transposed training sets the Gram route keeps
  * </pre>
  * A JVM whose whole heap (-Xmx) is this estimate plus 24 MB runs such a point to the end
- * (checked at d = 784 to 1500, n = d/8 to 4d, 64 seeds). The heap free for it is {@code maxMemory - (totalMemory -
- * freeMemory)}; when the estimate exceeds that, one collection is requested and the
- * check repeated, since part of the used heap may be garbage.
+ * (checked at d = 784 to 1500, n = d/8 to 4d, 64 to 512 seeds). The heap free for it is
+ * {@code maxMemory - (totalMemory - freeMemory)}; when the estimate exceeds that, one
+ * collection is requested and the check repeated, since part of the used heap may be
+ * garbage.
  */
 final class SimulationMemory {
 

@@ -15,12 +15,12 @@ import org.junit.jupiter.api.Test;
 /**
  * The blocked Householder reduction {@code A = Q T Q^T} on seeded random, rank-deficient,
  * clustered and spiked symmetric matrices of sizes 1 to 300 (across the panel width 32 and
- * the block of 48 reflectors). Q is formed by applying it to the rows of the identity. Tolerances, with
- * ||A|| the largest |a_ij| and k the size: Q orthogonal within 1e-13 k^(1/2);
- * {@code Q T Q^T} equal to A within 1e-14 k ||A||; the eigenvalues of T equal EJML's of A
- * within 1e-13 k^(1/2) ||A|| (backward stability of orthogonal reductions, Golub and Van
- * Loan, section 5.1.11). Applying Q to the rows of a matrix equals multiplying by the formed Q within
- * 1e-14 k times the size of the entries.
+ * the block of 48 reflectors). Q is formed by applying it to the rows of the identity.
+ * Tolerances, with ||A|| the largest |a_ij| and k the size: Q orthogonal within
+ * 1e-13 k^(1/2); {@code Q T Q^T} equal to A within 1e-14 k ||A||; the eigenvalues of T equal
+ * EJML's of A within 1e-13 k^(1/2) ||A|| (backward stability of orthogonal reductions, Golub
+ * and Van Loan, section 5.1.11). Applying Q to the rows of a matrix equals multiplying by the
+ * formed Q within 1e-14 k times the size of the entries.
  */
 class HouseholderTridiagonalTest {
 
